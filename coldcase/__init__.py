@@ -1,0 +1,66 @@
+"""coldcase: cold-case calendars, anonymous tip intake and tip yield for police cold-case units."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _resource_dir(name: str) -> Path:
+    """Return the folder of templates or static files: inside the installed package (``pip install .``) or at
+    the top of the source tree (an editable install or a checkout)."""
+    installed = PACKAGE_DIR / f"_{name}"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / name
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints and commands, and nothing else.
+
+    ``config`` overrides everything else (tests pass their database and flags here). The instance folder is
+    ``COLDCASE_INSTANCE_PATH``, ``config["INSTANCE_PATH"]``, or Flask's default.
+    """
+    config = dict(config or {})
+    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get("COLDCASE_INSTANCE_PATH")
+    app = Flask(
+        __name__,
+        instance_path=str(Path(instance_path).resolve()) if instance_path else None,
+        instance_relative_config=True,
+        template_folder=str(_resource_dir("templates")),
+        static_folder=str(_resource_dir("static")),
+    )
+
+    from coldcase import config as settings
+
+    settings.load(app, config)
+
+    from coldcase import errors, i18n, privacy
+    from coldcase.extensions import csrf, db, login_manager, migrate
+
+    privacy.init_app(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+
+    from coldcase import models  # noqa: F401  (every table known to the metadata and to migrations)
+
+    _register_blueprints(app)
+
+    from coldcase.cli import register_commands
+
+    register_commands(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    """Register each feature's blueprint, explicitly."""
+    from coldcase.auth.views import bp as auth_bp
+
+    app.register_blueprint(auth_bp)

@@ -1,0 +1,125 @@
+"""Creating staff accounts and checking logins. The acting code commits; these functions only change the
+session's objects, so a caller can do several things in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from coldcase.auth.models import Role, User
+from coldcase.auth.passwords import (
+    generate_password,
+    hash_password,
+    needs_rehash,
+    password_problem,
+    verify_password,
+)
+from coldcase.extensions import db
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+# A real hash of a random password: a login for an unknown email costs as much time as for a known one.
+_DUMMY_HASH = hash_password(generate_password())
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be carried out; the message is meant for the user."""
+
+
+def normalise_email(email: str) -> str:
+    """Return the email address as stored: trimmed and lower case."""
+    return email.strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    """Return the user with this email address, or None."""
+    return db.session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(email: str, roles, password: str | None = None, name: str = "") -> tuple[User, str]:
+    """Add a new user with ``roles``; return it with its password (generated, and to be changed at first
+    login, when none is given). Raises AccountError for a bad email, role or password, or a taken email."""
+    email = normalise_email(email)
+    if "@" not in email or email.startswith("@") or len(email) > 254:
+        raise AccountError(f"'{email}' is not an email address.")
+    try:
+        role_set = {Role(role) for role in roles}
+    except ValueError as error:
+        allowed = ", ".join(role.value for role in Role)
+        raise AccountError(f"Unknown role: {error}. Roles are: {allowed}.") from None
+    if not role_set:
+        raise AccountError("A user needs at least one role.")
+    if find_user(email) is not None:
+        raise AccountError(f"There is already a user {email}.")
+    generated = password is None
+    if generated:
+        password = generate_password()
+    elif problem := password_problem(password):
+        raise AccountError(problem)
+    user = User(email=email, name=name, password_hash=hash_password(password), must_change_password=generated)
+    user.set_roles(role_set)
+    db.session.add(user)
+    return user, password
+
+
+def count_users() -> int:
+    """Return how many staff accounts exist."""
+    return db.session.scalar(select(func.count()).select_from(User)) or 0
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """What a login attempt came to: a user, or a message for the login form."""
+
+    user: User | None
+    message: str | None = None
+
+
+def authenticate(email: str, password: str, now: datetime | None = None) -> LoginResult:
+    """Check a login. Counts failures and locks the account for a while after too many.
+
+    The message never tells whether the email exists."""
+    now = now or datetime.now(timezone.utc)
+    user = find_user(email)
+    if user is None:
+        verify_password(_DUMMY_HASH, password)
+        return LoginResult(None, "Wrong email or password.")
+    locked_until = _aware(user.locked_until)
+    if locked_until and locked_until > now:
+        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+        return LoginResult(None, f"Too many failed logins. Try again in {minutes} minutes.")
+    if not verify_password(user.password_hash, password):
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + LOCKOUT
+            user.failed_logins = 0
+        return LoginResult(None, "Wrong email or password.")
+    if not user.active:
+        return LoginResult(None, "This account is disabled. Ask an administrator.")
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return LoginResult(user)
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password after checking the current one. Raises AccountError with the reason."""
+    if not verify_password(user.password_hash, current):
+        raise AccountError("The current password is wrong.")
+    if problem := password_problem(new):
+        raise AccountError(problem)
+    if new == current:
+        raise AccountError("The new password must differ from the current one.")
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes even for timezone-aware columns.
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment

@@ -1,0 +1,54 @@
+"""``coldcase users``: manage staff accounts from the command line."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from coldcase.auth.accounts import AccountError, count_users, create_user
+from coldcase.auth.models import Role
+from coldcase.extensions import db
+
+users_cli = AppGroup("users", help="Manage staff accounts.")
+
+ROLE_NAMES = [role.value for role in Role]
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", "roles", multiple=True, required=True, type=click.Choice(ROLE_NAMES),
+              help="A role to give (repeat for several).")
+@click.option("--name", default="", help="The person's name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of "
+              "generating a one-time password.")
+def create_command(email: str, roles: tuple[str, ...], name: str, password_stdin: bool) -> None:
+    """Create a staff account and print its one-time password."""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    try:
+        user, password = create_user(email, roles, password=password, name=name)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Created {user.email} ({', '.join(sorted(r.value for r in user.roles))}).")
+    if not password_stdin:
+        click.echo(f"One-time password: {password}  (to be changed at first login)")
+
+
+@users_cli.command("ensure-admin")
+@click.option("--email", default="admin@localhost", show_default=True)
+def ensure_admin_command(email: str) -> None:
+    """Create a first administrator with every role if there is no account yet, and print its one-time
+    password; do nothing otherwise."""
+    if count_users():
+        click.echo("Staff accounts exist already; no admin account created.")
+        return
+    user, password = create_user(email, ROLE_NAMES, name="Administrator")
+    db.session.commit()
+    click.echo("")
+    click.echo("  First administrator account created (shown once):")
+    click.echo(f"    email:    {user.email}")
+    click.echo(f"    password: {password}")
+    click.echo("  Sign in at http://127.0.0.1:5000/staff/login and choose a new password.")
+    click.echo("")

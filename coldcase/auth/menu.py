@@ -1,0 +1,35 @@
+"""The staff start page's menu: each feature adds the pages it offers, with the roles that open them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+
+from coldcase.auth.models import Role
+
+
+@dataclass(frozen=True)
+class StaffLink:
+    """One entry of the staff menu."""
+
+    title: str
+    endpoint: str
+    roles: tuple[Role, ...]
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        """Where the entry leads."""
+        return url_for(self.endpoint)
+
+
+def add_staff_link(app, title: str, endpoint: str, roles, description: str = "") -> None:
+    """Offer ``endpoint`` on the staff start page to users holding one of ``roles``."""
+    links = app.extensions.setdefault("coldcase_staff_menu", [])
+    links.append(StaffLink(title, endpoint, tuple(Role(r) for r in roles), description))
+
+
+def staff_menu(app) -> list[StaffLink]:
+    """All entries added so far, in the order features added them."""
+    return list(app.extensions.get("coldcase_staff_menu", []))

@@ -1,0 +1,102 @@
+"""Login, logout and changing one's password."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from coldcase.auth import access  # noqa: F401  (registers the user loader)
+from coldcase.auth import accounts
+from coldcase.auth.accounts import AccountError, authenticate
+from coldcase.auth.forms import ChangePasswordForm, LoginForm
+from coldcase.auth.menu import staff_menu
+from coldcase.extensions import db
+
+bp = Blueprint("auth", __name__, url_prefix="/staff")
+
+_OPEN_WHILE_PASSWORD_MUST_CHANGE = {"auth.change_password", "auth.logout", "static"}
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Return ``target`` if it is a path on this site, else None (no open redirect)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.app_context_processor
+def staff_context():
+    """Tell templates whether a staff member is signed in (staff pages show a different header)."""
+    return {"staff_user": current_user if current_user.is_authenticated else None}
+
+
+@bp.before_app_request
+def require_new_password():
+    """Keep a user with a one-time password on the change-password page until it is changed."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and request.endpoint not in _OPEN_WHILE_PASSWORD_MUST_CHANGE
+    ):
+        return redirect(url_for("auth.change_password"))
+    if current_user.is_authenticated:
+        # Staff sessions expire after SESSION_MINUTES of inactivity (PERMANENT_SESSION_LIFETIME).
+        session.permanent = True
+    return None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the login form and sign the user in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("auth.home"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        result = authenticate(form.email.data, form.password.data)
+        db.session.commit()
+        if result.user is not None:
+            session.clear()
+            login_user(result.user)
+            return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
+        error = result.message
+    return render_template("auth/login.html", form=form, error=error), 200 if error is None else 401
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Sign out (POST only, so a link elsewhere cannot sign anyone out)."""
+    logout_user()
+    session.clear()
+    flash("You are signed out.")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password (required after a one-time password)."""
+    form = ChangePasswordForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(current_user, form.current.data, form.new.data)
+        except AccountError as problem:
+            error = str(problem)
+        else:
+            db.session.commit()
+            flash("Your password is changed.")
+            return redirect(url_for("auth.home"))
+    return render_template("auth/password.html", form=form, error=error)
+
+
+@bp.route("/")
+@login_required
+def home():
+    """The staff start page: links to the parts of the app this user's roles open."""
+    return render_template("auth/home.html", staff_menu=staff_menu(current_app))

@@ -1,0 +1,22 @@
+"""The ``coldcase`` command: Flask's command line bound to this app (``coldcase run``, ``coldcase routes``,
+``coldcase db upgrade``) plus our own command groups."""
+
+from __future__ import annotations
+
+from flask.cli import FlaskGroup
+
+
+def register_commands(app) -> None:
+    """Add the project's command groups to ``app.cli``."""
+    from coldcase.auth.cli import users_cli
+
+    app.cli.add_command(users_cli)
+
+
+def _create_app():
+    from coldcase import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(create_app=_create_app, help="coldcase: cold-case calendars, tips and tip yield.")

@@ -1,0 +1,89 @@
+"""Configuration: defaults, then the instance folder's ``coldcase.cfg``, then ``COLDCASE_*`` environment variables,
+then the mapping given to :func:`coldcase.create_app` (tests use that).
+
+No secret lives in code: when no secret key is configured, one is generated into the instance folder the first
+time the app is built and reused afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Mapping
+
+#: Environment variable -> config key, with how to read the value. Documented in the README's table.
+ENVIRONMENT = {
+    "COLDCASE_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "COLDCASE_SECRET_KEY": ("SECRET_KEY", str),
+    "COLDCASE_CASES_DIR": ("CASES_DIR", Path),
+    "COLDCASE_OUTPUT_DIR": ("OUTPUT_DIR", Path),
+    "COLDCASE_PUBLIC_BASE_URL": ("PUBLIC_BASE_URL", str),
+    "COLDCASE_DEFAULT_LANGUAGE": ("DEFAULT_LANGUAGE", str),
+    "COLDCASE_SESSION_MINUTES": ("SESSION_MINUTES", int),
+    "COLDCASE_REDIS_URL": ("REDIS_URL", str),
+    "COLDCASE_SPOOL_DIR": ("SPOOL_DIR", Path),
+    "COLDCASE_ENCRYPTION_KEY": ("ENCRYPTION_KEY", str),
+}
+
+
+def defaults(instance_path: Path) -> dict[str, Any]:
+    """Return the embedded defaults: SQLite in the instance folder, sample cases and output in the working
+    directory (where `make run` starts the app)."""
+    cwd = Path.cwd()
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'coldcase.sqlite3'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "CASES_DIR": cwd / "cases",
+        "OUTPUT_DIR": cwd / "output",
+        "SPOOL_DIR": instance_path / "spool",
+        "PUBLIC_BASE_URL": "https://example.org",
+        # Languages of the interface; case texts come in whatever translations the case folder holds.
+        "LANGUAGES": ["nl", "en", "es", "ar", "ru", "pl"],
+        "DEFAULT_LANGUAGE": "nl",
+        "SESSION_MINUTES": 30,
+        "REDIS_URL": None,
+        "ENCRYPTION_KEY": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "WTF_CSRF_TIME_LIMIT": None,  # a tipster may take an hour to write; the token lives as long as the session
+        "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+        "BABEL_DEFAULT_LOCALE": "nl",
+    }
+
+
+def load(app, config: Mapping[str, Any] | None = None) -> None:
+    """Fill ``app.config`` from defaults, the instance file, the environment and ``config``, in that order."""
+    instance_path = Path(app.instance_path)
+    app.config.update(defaults(instance_path))
+    app.config.from_pyfile("coldcase.cfg", silent=True)
+    for variable, (key, kind) in ENVIRONMENT.items():
+        value = os.environ.get(variable)
+        if value not in (None, ""):
+            app.config[key] = kind(value)
+    if config:
+        app.config.update(config)
+    for key in ("CASES_DIR", "OUTPUT_DIR", "SPOOL_DIR"):
+        app.config[key] = Path(app.config[key])
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(minutes=int(app.config["SESSION_MINUTES"]))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret(instance_path)
+
+
+def instance_secret(instance_path: Path) -> str:
+    """Return the secret key kept in ``instance/secret_key``, generating it (mode 0600) on first use."""
+    path = instance_path / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    # O_EXCL: two workers starting at once must not each write a different key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key

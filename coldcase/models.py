@@ -1,0 +1,6 @@
+"""Every table of the app, imported in one place so that the metadata (and so Alembic) knows all of them.
+
+Each feature keeps its own models next to its code (``coldcase/<feature>/models.py``).
+"""
+
+from coldcase.auth.models import Role, User, UserRole  # noqa: F401

@@ -1,0 +1,139 @@
+"""Staff login, logout, lockout, one-time passwords and role checks."""
+
+from datetime import datetime, timedelta, timezone
+
+from flask import Blueprint
+
+from coldcase.auth.access import role_required
+from coldcase.auth.accounts import AccountError, authenticate, create_user
+from coldcase.auth.models import Role, User
+from coldcase.auth.passwords import verify_password
+from coldcase.extensions import db
+
+import pytest
+
+
+def test_password_is_stored_as_an_argon2_hash(app, create_user):
+    user = create_user("investigator", password="correct horse battery")
+    assert user.password_hash.startswith("$argon2")
+    assert "correct horse" not in user.password_hash
+    assert verify_password(user.password_hash, "correct horse battery")
+
+
+def test_login_with_right_password_opens_the_staff_page(client, create_user):
+    user = create_user("analyst")
+    response = client.post("/staff/login", data={"email": user.email.upper(), "password": user.password})
+    assert response.status_code == 302
+    page = client.get("/staff/").get_data(as_text=True)
+    assert user.email in page and "analyst" in page
+
+
+def test_wrong_password_and_unknown_email_get_the_same_message(client, create_user):
+    user = create_user("analyst")
+    wrong = client.post("/staff/login", data={"email": user.email, "password": "not the password"})
+    unknown = client.post("/staff/login", data={"email": "nobody@police.example", "password": "x" * 12})
+    assert wrong.status_code == unknown.status_code == 401
+    assert "Wrong email or password." in wrong.get_data(as_text=True)
+    assert "Wrong email or password." in unknown.get_data(as_text=True)
+
+
+def test_empty_login_form_names_the_missing_fields(client):
+    page = client.post("/staff/login", data={}).get_data(as_text=True)
+    assert "Enter your email address." in page and "Enter your password." in page
+
+
+def test_account_locks_after_five_failed_logins(app, create_user):
+    user = create_user("investigator")
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+    for _ in range(5):
+        assert authenticate(user.email, "wrong password!", now=now).user is None
+    db.session.commit()
+    locked = authenticate(user.email, user.password, now=now + timedelta(minutes=1))
+    assert locked.user is None and "Too many failed logins" in locked.message
+    later = authenticate(user.email, user.password, now=now + timedelta(minutes=16))
+    assert later.user is not None
+
+
+def test_disabled_account_cannot_sign_in(app, create_user):
+    user = create_user("investigator", active=False)
+    result = authenticate(user.email, user.password)
+    assert result.user is None and "disabled" in result.message
+
+
+def test_logout_needs_a_post_and_signs_out(client, login_as):
+    login_as("analyst")
+    assert client.get("/staff/logout").status_code == 405
+    assert client.post("/staff/logout").status_code == 302
+    assert client.get("/staff/").status_code == 302  # back to the login page
+
+
+def test_next_parameter_cannot_redirect_to_another_site(client, create_user):
+    user = create_user("analyst")
+    response = client.post("/staff/login?next=https://evil.example/", data={"email": user.email, "password": user.password})
+    assert response.headers["Location"] == "/staff/"
+    client.post("/staff/logout")
+    response = client.post("/staff/login?next=/staff/password", data={"email": user.email, "password": user.password})
+    assert response.headers["Location"] == "/staff/password"
+
+
+def test_one_time_password_must_be_changed_before_anything_else(app, client):
+    user, one_time = create_user("new@police.example", ["investigator"])
+    db.session.commit()
+    assert user.must_change_password
+    client.post("/staff/login", data={"email": user.email, "password": one_time})
+    assert client.get("/staff/").headers["Location"] == "/staff/password"
+    short = client.post("/staff/password", data={"current": one_time, "new": "short", "repeat": "short"})
+    assert "at least 12 characters" in short.get_data(as_text=True)
+    mismatch = client.post("/staff/password", data={"current": one_time, "new": "a long new password", "repeat": "another one here"})
+    assert "The two new passwords differ." in mismatch.get_data(as_text=True)
+    wrong = client.post("/staff/password", data={"current": "nope", "new": "a long new password", "repeat": "a long new password"})
+    assert "The current password is wrong." in wrong.get_data(as_text=True)
+    done = client.post("/staff/password", data={"current": one_time, "new": "a long new password", "repeat": "a long new password"})
+    assert done.status_code == 302
+    assert client.get("/staff/").status_code == 200
+    assert verify_password(db.session.get(User, user.id).password_hash, "a long new password")
+
+
+def test_create_user_rejects_bad_input(app):
+    with pytest.raises(AccountError, match="not an email address"):
+        create_user("not-an-email", ["analyst"])
+    with pytest.raises(AccountError, match="Unknown role"):
+        create_user("a@police.example", ["sheriff"])
+    with pytest.raises(AccountError, match="at least one role"):
+        create_user("a@police.example", [])
+    with pytest.raises(AccountError, match="at least 12 characters"):
+        create_user("a@police.example", ["analyst"], password="short")
+    create_user("a@police.example", ["analyst"])
+    with pytest.raises(AccountError, match="already a user"):
+        create_user("A@police.example", ["analyst"])
+
+
+def test_one_person_may_hold_several_roles(app, create_user):
+    user = create_user("analyst", "print_staff")
+    assert user.roles == {Role.ANALYST, Role.PRINT_STAFF}
+    assert user.has_role("analyst") and not user.has_role(Role.ADMIN)
+
+
+def test_role_required_sends_anonymous_to_login_and_refuses_other_roles(app, client, login_as):
+    bp = Blueprint("probe", __name__)
+
+    @bp.route("/probe")
+    @role_required(Role.PRINT_STAFF)
+    def probe():
+        return "print staff only"
+
+    app.register_blueprint(bp)
+    anonymous = client.get("/probe")
+    assert anonymous.status_code == 302 and "/staff/login" in anonymous.headers["Location"]
+    login_as("analyst")
+    assert client.get("/probe").status_code == 403
+    client.post("/staff/logout")
+    login_as("print_staff", "analyst")
+    assert client.get("/probe").get_data(as_text=True) == "print staff only"
+
+
+def test_login_needs_a_csrf_token_when_protection_is_on(app, client, create_user):
+    app.config["WTF_CSRF_ENABLED"] = True
+    user = create_user("analyst")
+    response = client.post("/staff/login", data={"email": user.email, "password": user.password})
+    assert response.status_code == 400
