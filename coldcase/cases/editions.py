@@ -90,12 +90,13 @@ def _check_weeks(
     if len(weeks) != rules.WEEKS_PER_EDITION:
         findings.error(
             findings.lines.get("weeks"),
-            f"'weeks' lists {len(weeks)} cases; an edition needs exactly {rules.WEEKS_PER_EDITION}, one a week",
+            f"'weeks' lists {len(weeks)} case{'' if len(weeks) == 1 else 's'}; an edition needs exactly {rules.WEEKS_PER_EDITION}, one a week",
             "weeks",
         )
     # A past edition may name cases solved since; that is good news, not a mistake.
     is_new = year is None or year >= today.year
     first_week: dict[str, int] = {}
+    untranslated: dict[str, list[str]] = {}
     for week, case_id in enumerate(weeks, 1):
         if not case_id:
             continue
@@ -119,14 +120,18 @@ def _check_weeks(
             findings.error(
                 line, f"week {week}: case '{case_id}' is {case.status}; only open cases go into a new edition", "weeks"
             )
-        missing = [language for language in languages if language not in case.languages]
-        if missing:
-            findings.warning(
-                line,
-                f"week {week}: case '{case_id}' has no translation into {', '.join(missing)} "
-                f"(its {'/'.join(case.languages)} text will be used)",
-                "weeks",
-            )
+        for language in languages:
+            if language not in case.languages:
+                untranslated.setdefault(language, []).append(case_id)
+    # One warning per language rather than one per week: a missing translation is common and not urgent.
+    for language, case_ids in untranslated.items():
+        shown = ", ".join(case_ids[:5]) + (f" and {len(case_ids) - 5} more" if len(case_ids) > 5 else "")
+        findings.warning(
+            findings.lines.get("languages"),
+            f"{len(case_ids)} of {len(weeks)} cases have no translation into '{language}' ({shown}); "
+            "their own text will be printed",
+            "languages",
+        )
 
 
 def _check_distribution(items: list, findings: Findings) -> list[DistributionPoint]:

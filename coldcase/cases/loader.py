@@ -88,26 +88,31 @@ def assemble_library(root: Path, loads: Iterable[CaseLoad], today: datetime.date
     """Combine loaded case folders into a ``Library``: check ids across folders, then load the editions."""
     loads = list(loads)
     problems = [problem for load in loads for problem in load.problems]
-    first_use: dict[str, CaseLoad] = {}
-    duplicates: set[str] = set()
+    by_id: dict[str, list[CaseLoad]] = {}
     for load in loads:
-        if load.declared_id is None:
+        if load.declared_id is not None:
+            by_id.setdefault(load.declared_id, []).append(load)
+    duplicates: set[str] = set()
+    for case_id, users in by_id.items():
+        if len(users) < 2:
             continue
-        other = first_use.setdefault(load.declared_id, load)
-        if other is not load:
-            duplicates.update({other.folder.name, load.folder.name})
-            for this, that in ((load, other), (other, load)):
-                where = _relative(that.source or that.folder / CASE_FILE, root)
-                problems.append(
-                    Problem(
-                        this.source or this.folder / CASE_FILE,
-                        this.id_line,
-                        f"case id '{load.declared_id}' is also used by {where}",
-                        "error",
-                        "id",
-                        this.folder.name,
-                    )
+        for this in users:
+            others = ", ".join(_relative(other.source or other.folder, root) for other in users if other is not this)
+            # The folder named after the id keeps it (its case stays on the site, with a warning); every other
+            # folder claiming the id is in error, as its id does not match its folder name either.
+            severity = "warning" if this.folder.name == case_id else "error"
+            if severity == "error":
+                duplicates.add(this.folder.name)
+            problems.append(
+                Problem(
+                    this.source or this.folder / CASE_FILE,
+                    this.id_line,
+                    f"case id '{case_id}' is also used by {others}",
+                    severity,
+                    "id",
+                    this.folder.name,
                 )
+            )
     cases = {
         load.case.id: load.case
         for load in loads

@@ -61,6 +61,8 @@ class Spec:
     fields: Mapping[str, Spec] | None = None
     item: Spec | None = None
     min_items: int = 0
+    #: What a list holds, in messages: "'photos' must list at least 1 photo".
+    item_noun: str = "item"
     #: Known fields that a translation must not carry.
     not_translatable: frozenset[str] = frozenset()
 
@@ -107,6 +109,9 @@ def compose_yaml(yaml_text: str, findings: Findings) -> yaml.Node | None:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + findings.first_line if mark is not None else findings.first_line
+        lines = yaml_text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+            problem += " (a tab? indent with spaces)"
         findings.error(line, f"YAML does not parse: {problem}")
         return None
 
@@ -229,7 +234,8 @@ def _check_list(node, spec: Spec, name: str, findings: Findings) -> list | None:
         findings.error(findings.line(node), f"'{name}' must be a list, not {describe(node)}", name)
         return None
     if len(node.value) < spec.min_items:
-        findings.error(findings.line(node), f"'{name}' must list at least {spec.min_items}", name)
+        noun = spec.item_noun if spec.min_items == 1 else spec.item_noun + "s"
+        findings.error(findings.line(node), f"'{name}' must list at least {spec.min_items} {noun}", name)
     assert spec.item is not None
     return [check(item, spec.item, f"{name}[{index}]", findings) for index, item in enumerate(node.value, 1)]
 
@@ -346,7 +352,7 @@ CASE = Spec(
         "unit": text(required=True, max_length=80),
         "reference": text(max_length=32),
         "reward": Spec("int", minimum=1, maximum=1_000_000, noun="a whole number of euros"),
-        "photos": Spec("list", required=True, item=PHOTO, min_items=1),
+        "photos": Spec("list", required=True, item=PHOTO, min_items=1, item_noun="photo"),
         "key_dates": Spec("list", item=KEY_DATE),
         "summary": text(required=True, max_length=600, room=_PAGE),
         "question": text(required=True, max_length=240, room=_PAGE),
@@ -397,6 +403,7 @@ EDITION = Spec(
             "list",
             required=True,
             min_items=1,
+            item_noun="language",
             item=text(pattern=LANGUAGE, pattern_hint="a two-letter language code such as 'nl'"),
         ),
         "tipline": Spec(
@@ -414,6 +421,7 @@ EDITION = Spec(
             "list",
             required=True,
             min_items=1,
+            item_noun="distribution point",
             item=Spec(
                 "mapping",
                 fields={
