@@ -1,0 +1,461 @@
+"""Build an edition's PDFs: check, lay out, render page chunks in parallel, merge, record.
+
+    build_calendar(library, 2027, "print", out_dir) -> BuildResult
+
+1. Check the edition (unknown, invalid, solved or duplicate case, wrong number of weeks, photo
+   missing or too small for the paper size). Any problem stops the build before rendering, and
+   nothing is written that looks finished.
+2. Lay out the pages (`pages.py`) and render each chunk of pages to HTML.
+3. Render the chunks that are not in the cache, in worker processes (WeasyPrint uses one core),
+   converting their photos on the way. A chunk is cached under the hash of its HTML, which names
+   the converted photos by the hash of their sources, so editing one case re-renders one chunk.
+4. Merge the chunks with pikepdf, write the manifest, then run preflight.
+
+Same sources give the same bytes: dates come from the edition, identifiers from content hashes.
+`render_naive` renders the same pages in one WeasyPrint call from the original photos: the
+benchmark's baseline (bench/calendar_build.py).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from coldcase.cases.model import Edition, Library
+from coldcase.publish import texts
+from coldcase.publish.images import ensure_photo, file_sha256, required_pixels
+from coldcase.publish.links import DEFAULT_BASE_URL
+from coldcase.publish.pages import (CARD_PHOTO_MM, PAPER_SIZES, VARIANTS, WEEK_PHOTO_MM, Page, PageOptions,
+                                    PageSet, Variant, edition_pages)
+from coldcase.publish.render import (STATIC_DIR, TEMPLATES_DIR, PdfOptions, RestrictedFetcher, allowed_dirs,
+                                     html_to_pdf)
+
+#: Where Debian's libgs-common installs its CMYK profile (the print output intent).
+DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+#: Pages per WeasyPrint call. One page a chunk keeps a one-case edit to one page's work;
+#: WeasyPrint's fixed cost per call (fonts, stylesheet) is small next to a page's layout.
+DEFAULT_CHUNK_PAGES = 1
+#: Bump when the rendering changes in a way the chunk HTML does not show.
+_RENDER_VERSION = "1"
+
+Progress = Callable[[int, int], None]
+
+
+class BuildProblems(Exception):
+    """The edition cannot be built as it is; `problems` says why, one line each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class BuildResult:
+    """What one build produced and found."""
+
+    year: int
+    variant: str
+    pdf_path: Path | None = None
+    manifest_path: Path | None = None
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int = 0
+    chunks_rendered: int = 0
+    chunks_cached: int = 0
+    seconds: float = 0.0
+    preflight: object | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the PDF was built and preflight (when it ran) found no error."""
+        if self.problems or self.pdf_path is None:
+            return False
+        return not getattr(self.preflight, "errors", None)
+
+    def summary(self) -> str:
+        """One line for the terminal or the build log."""
+        if self.pdf_path is None:
+            return f"calendar {self.year} {self.variant}: NOT BUILT, {len(self.problems)} problem(s)"
+        state = "ok" if self.ok else "NOT FOR PRINT"
+        return (f"calendar {self.year} {self.variant}: {state}, {self.pages} pages, {self.pdf_path.name} "
+                f"({self.pdf_path.stat().st_size / 1e6:.1f} MB), {self.chunks_rendered} rendered, "
+                f"{self.chunks_cached} from cache, {len(self.warnings)} warning(s), {self.seconds:.1f} s")
+
+
+def output_name(year: int, variant: str, distribution: str | None = None) -> str:
+    """`calendar-2027-print` or `calendar-2027-print-PI-VUGHT` (no suffix)."""
+    return f"calendar-{year}-{variant}" + (f"-{distribution}" if distribution else "")
+
+
+def check_edition(library: Library, year: int, variant: str = "print", size: str = "A4",
+                  distribution: str | None = None) -> tuple[Edition | None, list[str]]:
+    """The edition of `year` and every problem that stops it being built, as readable lines."""
+    problems: list[str] = []
+    if variant not in VARIANTS:
+        problems.append(f"unknown variant '{variant}': choose one of {', '.join(VARIANTS)}")
+    if size not in PAPER_SIZES:
+        problems.append(f"unknown paper size '{size}': choose one of {', '.join(PAPER_SIZES)}")
+    edition = library.editions.get(year)
+    edition_file = Path(library.root) / "editions" / f"{year}.yaml"
+    if edition is None:
+        own = [p.format(library.root) for p in library.errors if Path(p.path) == edition_file]
+        problems.extend(own or [f"there is no valid edition {year} ({edition_file} is missing)"])
+        return None, problems
+    if distribution and edition.point(distribution) is None:
+        known = ", ".join(p.code for p in edition.distribution)
+        problems.append(f"unknown distribution point '{distribution}' in edition {year} (known: {known})")
+    # The loader checks these too; they are checked again because a build must never trust
+    # that the library it was given came from the loader.
+    if len(edition.weeks) != 52:
+        problems.append(f"edition {year} lists {len(edition.weeks)} cases; it needs exactly 52, one a week")
+    seen: dict[str, int] = {}
+    scale = PAPER_SIZES.get(size, PAPER_SIZES["A4"])[0] / 210.0
+    frame = CARD_PHOTO_MM if variant == "cards" else (WEEK_PHOTO_MM[0] * scale, WEEK_PHOTO_MM[1] * scale)
+    need_w, need_h = required_pixels(*frame, dpi=300)
+    for week, case_id in enumerate(edition.weeks, start=1):
+        if case_id in seen:
+            problems.append(f"week {week}: case '{case_id}' is already in week {seen[case_id]}")
+            continue
+        seen[case_id] = week
+        case = library.cases.get(case_id)
+        if case is None:
+            why = "has errors" if case_id in library.invalid_case_ids else "is unknown"
+            problems.append(f"week {week}: case '{case_id}' {why}")
+            continue
+        if not case.is_open:
+            problems.append(f"week {week}: case '{case_id}' is {case.status}; only open cases are printed")
+        photo = case.printed_photo
+        if not photo.path.is_file():
+            problems.append(f"week {week}: photo {photo.path} of case '{case_id}' is missing")
+        elif variant != "screen" and (photo.width < need_w or photo.height < need_h):
+            problems.append(f"week {week}: photo '{photo.file}' of case '{case_id}' is {photo.width}×{photo.height} px;"
+                            f" printing at {frame[0]:.0f}×{frame[1]:.0f} mm ({size}) needs {need_w}×{need_h} px")
+    return edition, problems
+
+
+def build_calendar(library: Library, year: int, variant: str, out_dir: Path, distribution: str | None = None,
+                   size: str = "A4", progress: Progress | None = None, base_url: str = DEFAULT_BASE_URL,
+                   *, cache_dir: Path | None = None, workers: int | None = None,
+                   chunk_pages: int = DEFAULT_CHUNK_PAGES, weeks: tuple[int, ...] | None = None,
+                   cmyk_profile: Path | None = None, preflight: bool = True) -> BuildResult:
+    """Build one variant of the edition of `year` into `out_dir`; see the module docstring.
+
+    `weeks` builds only those week pages (for tests); `cache_dir` defaults to `out_dir/.cache`.
+    Never raises for a problem in the cases or the edition: they are listed in the result.
+    """
+    started = time.perf_counter()
+    distribution = distribution.strip().upper() if distribution else None
+    result = BuildResult(year, variant)
+    edition, result.problems = check_edition(library, year, variant, size, distribution)
+    profile = Path(cmyk_profile or DEFAULT_CMYK_PROFILE)
+    if VARIANTS.get(variant, VARIANTS["screen"]).cmyk and not profile.is_file():
+        result.problems.append(f"the CMYK profile {profile} is missing (Debian: apt-get install libgs-common)")
+    if result.problems or edition is None:
+        result.seconds = time.perf_counter() - started
+        return result
+
+    out_dir = Path(out_dir)
+    cache_dir = Path(cache_dir or out_dir / ".cache")
+    work = _Workspace(cache_dir, profile if VARIANTS[variant].cmyk else None)
+    page_set = _page_set(library, edition, variant, size, distribution, base_url, work, naive=False,
+                         weeks=weeks)
+    result.warnings = page_set.warnings
+    chunks = [page_set.pages[i:i + chunk_pages] for i in range(0, len(page_set.pages), chunk_pages)]
+    documents = [_chunk_html(edition, chunk, page_set, VARIANTS[variant], work, distribution) for chunk in chunks]
+    fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir))
+    chunk_paths, rendered = _render_chunks(documents, chunks, fetcher, VARIANTS[variant], work, progress, workers)
+    result.chunks_rendered, result.chunks_cached = rendered, len(chunks) - rendered
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = output_name(year, variant, distribution)
+    pdf_path, manifest_path = out_dir / f"{name}.pdf", out_dir / f"{name}.json"
+    partial = out_dir / f".{name}.pdf.part"
+    merge_chunks(chunk_paths, partial, _metadata(edition, variant, distribution))
+    manifest = build_manifest(library, edition, variant, size, distribution, page_set, work)
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.replace(pdf_path)  # the finished name appears only once the file is complete
+    result.pdf_path, result.manifest_path, result.pages = pdf_path, manifest_path, len(page_set.pages)
+    if preflight:
+        result.preflight = _run_preflight(pdf_path, manifest_path, result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def render_naive(library: Library, year: int, variant: str, out_path: Path, distribution: str | None = None,
+                 size: str = "A4", base_url: str = DEFAULT_BASE_URL, cmyk_profile: Path | None = None,
+                 cache_dir: Path | None = None) -> Path:
+    """The benchmark's baseline: every page in one WeasyPrint call, with the original photos.
+
+    No cache, no parallelism, no photo conversion. Raises `BuildProblems` if the edition has problems.
+    """
+    edition, problems = check_edition(library, year, variant, size, distribution)
+    if problems or edition is None:
+        raise BuildProblems(problems)
+    cache_dir = Path(cache_dir or Path(out_path).parent / ".cache-naive")
+    profile = Path(cmyk_profile or DEFAULT_CMYK_PROFILE)
+    work = _Workspace(cache_dir, profile if VARIANTS[variant].cmyk else None)
+    page_set = _page_set(library, edition, variant, size, distribution, base_url, work, naive=True)
+    html = _chunk_html(edition, page_set.pages, page_set, VARIANTS[variant], work, distribution)
+    fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir))
+    pdf = html_to_pdf(html, cache_dir.resolve().as_uri() + "/", fetcher, _pdf_options(VARIANTS[variant], html))
+    Path(out_path).write_bytes(pdf)
+    return Path(out_path)
+
+
+# ---------- the pieces ----------
+
+class _Workspace:
+    """The build's own folder (the cache): converted photos, rendered chunks, the ICC profile."""
+
+    def __init__(self, cache_dir: Path, profile: Path | None):
+        self.cache_dir = cache_dir
+        self.chunks = cache_dir / "chunks"
+        self.photos = cache_dir / "photos"
+        for folder in (self.chunks, self.photos):
+            folder.mkdir(parents=True, exist_ok=True)
+        self._hashes: dict[Path, str] = {}
+        self.profile: Path | None = None
+        self.profile_hash = "srgb"
+        if profile is not None:
+            # Copied next to the chunks so the restricted fetcher can read it and the cache key holds it.
+            self.profile_hash = self.sha256(profile)
+            self.profile = cache_dir / f"cmyk-{self.profile_hash[:16]}.icc"
+            if not self.profile.exists():
+                shutil.copyfile(profile, self.profile)
+            self._hashes[self.profile] = self.profile_hash
+            self.profile_source = profile
+
+    def sha256(self, path: Path) -> str:
+        """The file's sha256, computed once per build."""
+        path = Path(path)
+        if path not in self._hashes:
+            self._hashes[path] = file_sha256(path)
+        return self._hashes[path]
+
+
+def _page_set(library: Library, edition: Edition, variant: str, size: str, distribution: str | None,
+              base_url: str, work: _Workspace, naive: bool, weeks: tuple[int, ...] | None = None) -> PageSet:
+    hashes = {}
+    for case_id in edition.weeks:
+        path = library.cases[case_id].printed_photo.path
+        hashes[path] = work.sha256(path)
+    options = PageOptions(variant=VARIANTS[variant], size=size, distribution=distribution, base_url=base_url,
+                          cache_dir=work.cache_dir, cmyk_profile=work.profile, profile_hash=work.profile_hash,
+                          naive=naive, source_hashes=hashes)
+    return edition_pages(edition, library.cases, options, weeks=weeks)
+
+
+_environment: jinja2.Environment | None = None
+
+
+def _jinja() -> jinja2.Environment:
+    global _environment
+    if _environment is None:
+        _environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+                                          autoescape=jinja2.select_autoescape(["html"]),
+                                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        _environment.globals.update(months=texts.MONTHS_NL, weekdays=texts.WEEKDAYS_NL)
+    return _environment
+
+
+#: Palette: (device-cmyk for print, sRGB for screen). Rich black is avoided for text on purpose.
+_COLOURS = {
+    "ink": ((0, 0, 0, 1), "#111"),
+    "paper": ((0, 0, 0, 0), "#fff"),
+    "white": ((0, 0, 0, 0), "#fff"),
+    "navy": ((1, 0.75, 0.1, 0.45), "#12305a"),
+    "yellow": ((0, 0.12, 1, 0), "#ffd200"),
+    "red": ((0, 0.95, 0.9, 0.05), "#d3212b"),
+    "muted": ((0, 0, 0, 0.62), "#5f5f5f"),
+    "pale": ((0.15, 0.08, 0, 0.05), "#cdd9ee"),
+    "rule": ((0, 0, 0, 0.25), "#bfbfbf"),
+    "grey": ((0, 0, 0, 0.1), "#e6e6e6"),
+}
+
+
+def _css(variant: Variant, page_set: PageSet, work: _Workspace) -> str:
+    scale = page_set.scale
+    width, height = page_set.paper_mm
+
+    def mm(value: float) -> str:
+        return f"{value * scale:.2f}mm"
+
+    def pt(value: float) -> str:
+        return f"{value * scale:.2f}"
+
+    colours = {name: (f"device-cmyk({' '.join(f'{v:g}' for v in cmyk)})" if variant.cmyk else rgb)
+               for name, (cmyk, rgb) in _COLOURS.items()}
+    content_height = height - 24 * scale
+    two = 16 * scale
+    return _jinja().get_template("publish/calendar.css").render(
+        static=STATIC_DIR.resolve().as_uri(), icc=work.profile.resolve().as_uri() if work.profile else None,
+        page_width=width, page_height=height, bleed=variant.bleed_mm, c=colours, mm=mm, pt=pt,
+        content_height=f"{content_height:.2f}", photo_w=f"{WEEK_PHOTO_MM[0] * scale:.2f}",
+        photo_h=f"{WEEK_PHOTO_MM[1] * scale:.2f}", cell_h=f"{two:.2f}", cell_h_single=f"{28 * scale:.2f}",
+        grid_height=46 * scale,
+        grid_num_pt=18, intro_pt=10, index_pt=9.5)
+
+
+def _chunk_html(edition: Edition, chunk: list[Page], page_set: PageSet, variant: Variant, work: _Workspace,
+                distribution: str | None) -> str:
+    meta = _metadata(edition, variant.name, distribution)
+    return _jinja().get_template("publish/calendar.html").render(
+        edition=edition, chunk=chunk, css=_css(variant, page_set, work), author=meta["author"],
+        description=meta["subject"], created=meta["created"], modified=meta["created"])
+
+
+def _metadata(edition: Edition, variant: str, distribution: str | None) -> dict[str, str]:
+    # A fixed date derived from the edition, not the clock: the same sources give the same bytes.
+    created = f"{edition.year - 1}-12-01T00:00:00+00:00"
+    subject = f"{edition.title}, {variant}" + (f", {distribution}" if distribution else "")
+    return {"title": edition.title, "author": "coldcase", "subject": subject, "created": created}
+
+
+def _pdf_options(variant: Variant, html: str) -> PdfOptions:
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    return PdfOptions(pdf_variant=variant.pdf_variant, identifier=identifier)
+
+
+def _chunk_key(html: str, variant: Variant) -> str:
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (_RENDER_VERSION, weasyprint.__version__, variant.name, str(variant.pdf_variant), html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    for font in sorted((STATIC_DIR / "fonts").glob("*.ttf")):
+        digest.update(file_sha256(font).encode())
+    return digest.hexdigest()
+
+
+def _render_chunks(documents: list[str], chunks: list[list[Page]], fetcher: RestrictedFetcher, variant: Variant,
+                   work: _Workspace, progress: Progress | None, workers: int | None) -> tuple[list[Path], int]:
+    paths = [work.chunks / f"{_chunk_key(html, variant)}.pdf" for html in documents]
+    todo = [i for i, path in enumerate(paths) if not path.exists()]
+    done = len(paths) - len(todo)
+    if progress:
+        progress(done, len(paths))
+    base_url = work.cache_dir.resolve().as_uri() + "/"
+    tasks = [(documents[i], base_url, fetcher, _pdf_options(variant, documents[i]),
+              [job for page in chunks[i] for job in page.photos], paths[i]) for i in todo]
+    workers = workers or min(len(tasks), os.cpu_count() or 1)
+    if workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            _render_chunk(*task)
+            done += 1
+            if progress:
+                progress(done, len(paths))
+    else:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(_render_chunk, *task) for task in tasks]
+            for future in concurrent.futures.as_completed(futures):
+                future.result()
+                done += 1
+                if progress:
+                    progress(done, len(paths))
+    return paths, len(todo)
+
+
+def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
+                  photos: Iterable, destination: Path) -> Path:
+    """Worker: convert the chunk's photos (if not cached), render it, store it under its key."""
+    for job in photos:
+        ensure_photo(job.source, job.target, job.destination)
+    pdf = html_to_pdf(html, base_url, fetcher, options)
+    partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
+    partial.write_bytes(pdf)
+    partial.replace(destination)
+    return destination
+
+
+def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str]) -> None:
+    """Concatenate chunk PDFs into one, keeping the first chunk's catalogue (output intent, XMP).
+
+    Saved with a content-derived file identifier and no timestamps, so it is reproducible.
+    """
+    import pikepdf
+
+    with pikepdf.open(chunk_paths[0]) as merged:
+        others = [pikepdf.open(path) for path in chunk_paths[1:]]
+        try:
+            for other in others:
+                merged.pages.extend(other.pages)
+            merged.docinfo["/Title"] = meta["title"]
+            merged.docinfo["/Subject"] = meta["subject"]
+            merged.docinfo["/Author"] = meta["author"]
+            merged.save(destination, deterministic_id=True, compress_streams=True,
+                        object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        finally:
+            for other in others:
+                other.close()
+
+
+def build_manifest(library: Library, edition: Edition, variant: str, size: str, distribution: str | None,
+                   page_set: PageSet, work: _Workspace) -> dict:
+    """What the PDF holds, page by page, and the sha256 of every file it was made from."""
+    root = Path(library.root)
+    sources: dict[str, str] = {}
+
+    def add(path: Path, base: Path) -> None:
+        path = Path(path)
+        try:
+            name = str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            name = str(path)
+        sources[name] = work.sha256(path)
+
+    add(edition.source, root)
+    for case_id in dict.fromkeys(edition.weeks):
+        case = library.cases[case_id]
+        for path in (*case.sources, case.printed_photo.path):
+            add(path, root)
+    project = STATIC_DIR.parent
+    for path in sorted((STATIC_DIR / "fonts").glob("*.ttf")) + sorted((TEMPLATES_DIR / "publish").iterdir()):
+        add(path, project)
+    if work.profile is not None:
+        add(work.profile_source, project)
+    return {
+        "edition": {"year": edition.year, "title": edition.title, "languages": list(edition.languages)},
+        "variant": variant,
+        "size": size if variant != "cards" else "A4",
+        "distribution": distribution,
+        "coldcase_version": coldcase_version(),
+        "page_count": len(page_set.pages),
+        "pages": [page.manifest_entry() for page in page_set.pages],
+        "sources": dict(sorted(sources.items())),
+        "warnings": page_set.warnings,
+    }
+
+
+def coldcase_version() -> str:
+    """The installed coldcase version, or '0+unknown' when running from a source tree."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("coldcase")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _run_preflight(pdf_path: Path, manifest_path: Path, result: BuildResult):
+    """Run the preflight checks if that module is installed; mark the PDF not for print on errors."""
+    try:
+        from coldcase.publish import preflight
+    except ImportError:
+        result.warnings.append("preflight is not available: the PDF was not checked")
+        return None
+    report = preflight.run_preflight(pdf_path, manifest_path)
+    if report.errors:
+        marked = preflight.mark_not_for_print(pdf_path)
+        if isinstance(marked, (str, Path)):
+            result.pdf_path = Path(marked)
+    return report

@@ -1,0 +1,125 @@
+"""Print-ready and screen-ready copies of case photos.
+
+A photo is cropped to the shape of its frame on the page, resampled to the resolution the variant
+needs at its printed size (300 dpi for print, 150 dpi for screen) and, for print, converted to CMYK
+with the output intent's ICC profile, so that the print shop receives no RGB image and the PDF
+carries no more pixels than the press can use.
+
+Converted files are named after the hash of everything that shapes them (source bytes, size, dpi,
+colour profile), so a rebuild finds an unchanged photo in the cache and skips the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps
+
+MM_PER_INCH = 25.4
+
+#: Bump when the conversion itself changes, so that old cache entries are not reused.
+_CONVERSION_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PhotoTarget:
+    """How a photo is printed: its frame in millimetres, the resolution and the colour space."""
+
+    width_mm: float
+    height_mm: float
+    dpi: int
+    cmyk_profile: Path | None = None  # None: keep sRGB (screen)
+    quality: int = 88
+
+    def pixels(self) -> tuple[int, int]:
+        """The pixel size that gives exactly `dpi` at the printed size."""
+        return (round(self.width_mm / MM_PER_INCH * self.dpi),
+                round(self.height_mm / MM_PER_INCH * self.dpi))
+
+
+def required_pixels(width_mm: float, height_mm: float, dpi: int = 300) -> tuple[int, int]:
+    """The smallest source photo (width, height) that prints at `dpi` in a frame of this size."""
+    return PhotoTarget(width_mm, height_mm, dpi).pixels()
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, as hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def photo_destination(source_hash: str, target: PhotoTarget, cache_dir: Path,
+                      profile_hash: str = "srgb") -> Path:
+    """Where the converted copy of a photo lives in the cache.
+
+    The name is a hash of everything that shapes the result, so it can be written into a page's
+    HTML before the photo is converted (the conversion then runs in a worker process).
+    """
+    key = hashlib.sha256(
+        f"{_CONVERSION_VERSION}|{source_hash}|{target.width_mm}|{target.height_mm}|{target.dpi}|"
+        f"{profile_hash if target.cmyk_profile else 'srgb'}|{target.quality}".encode()
+    ).hexdigest()[:32]
+    return cache_dir / f"photo-{key}.jpg"
+
+
+def ensure_photo(source: Path, target: PhotoTarget, destination: Path) -> Path:
+    """Convert `source` for `target` into `destination` unless a previous build already did.
+
+    Raises OSError if the source cannot be read or is not an image.
+    """
+    if destination.exists():
+        return destination
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    data = convert_photo(source, target)
+    # Write under a temporary name first: a parallel build must never read half a file.
+    partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(destination)
+    return destination
+
+
+def prepared_photo(source: Path, target: PhotoTarget, cache_dir: Path) -> Path:
+    """A JPEG of `source` cropped, resampled and colour-converted for `target`, cached by content."""
+    profile_hash = file_sha256(target.cmyk_profile) if target.cmyk_profile else "srgb"
+    destination = photo_destination(file_sha256(source), target, cache_dir, profile_hash)
+    return ensure_photo(source, target, destination)
+
+
+def convert_photo(source: Path, target: PhotoTarget) -> bytes:
+    """The converted JPEG's bytes (see `prepared_photo`)."""
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original).convert("RGB")
+    width, height = target.pixels()
+    # Crop to the frame's shape around the centre and resample down to the target: never
+    # stretch a face, and never enlarge (a photo too small to print is refused before the build).
+    shape = _frame_shape(image.size, width, height)
+    if shape[0] > width:
+        shape = (width, height)
+    fitted = ImageOps.fit(image, shape, method=Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    if target.cmyk_profile is not None:
+        srgb = ImageCms.createProfile("sRGB")
+        cmyk = ImageCms.getOpenProfile(str(target.cmyk_profile))
+        converted = ImageCms.profileToProfile(
+            fitted, srgb, cmyk, outputMode="CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+        converted.save(buffer, "JPEG", quality=target.quality, optimize=True, dpi=(target.dpi,) * 2)
+    else:
+        fitted.save(buffer, "JPEG", quality=target.quality, optimize=True, dpi=(target.dpi,) * 2)
+    return buffer.getvalue()
+
+
+def _frame_shape(size: tuple[int, int], width: int, height: int) -> tuple[int, int]:
+    """The largest size no bigger than `size` with the frame's aspect ratio."""
+    have_w, have_h = size
+    ratio = width / height
+    if have_w / have_h > ratio:
+        return (max(1, round(have_h * ratio)), have_h)
+    return (have_w, max(1, round(have_w / ratio)))

@@ -1,0 +1,284 @@
+"""An edition -> the ordered pages of one variant, each with what its template needs.
+
+Each `Page` also records the files it reads and the photo conversions it needs, so that the build
+can hash them for the manifest and the cache, and convert photos in worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coldcase.cases.model import RTL_LANGUAGES, Case, Edition, LocalizedCase
+from coldcase.publish import texts
+from coldcase.publish.images import PhotoTarget, photo_destination
+from coldcase.publish.layout import WeekPage, key_date_marks, week_pages
+from coldcase.publish.links import case_url, printed_url, qr_svg
+
+#: Paper sizes in millimetres (portrait). Layout lengths are designed for A4 and scaled.
+PAPER_SIZES = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0)}
+
+#: The printed photo on a week page, in millimetres on A4 (docs/case-format.md: 120 x 90 mm).
+WEEK_PHOTO_MM = (120.0, 90.0)
+#: The photo on a playing card (63 x 88 mm card).
+CARD_PHOTO_MM = (63.0, 42.0)
+CARD_MM = (63.0, 88.0)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """What distinguishes print, screen and cards."""
+
+    name: str
+    cmyk: bool
+    bleed_mm: float
+    photo_dpi: int
+    pdf_variant: str | None
+    live_links: bool
+
+
+VARIANTS = {
+    "print": Variant("print", cmyk=True, bleed_mm=3.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
+    "screen": Variant("screen", cmyk=False, bleed_mm=0.0, photo_dpi=150, pdf_variant=None, live_links=True),
+    "cards": Variant("cards", cmyk=True, bleed_mm=0.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
+}
+
+
+@dataclass(frozen=True)
+class PhotoJob:
+    """One photo conversion a page needs: the original, its target and where the result goes."""
+
+    source: Path
+    target: PhotoTarget
+    destination: Path
+
+
+@dataclass
+class Page:
+    """One page of the PDF: its kind, its stable key, and the values its template reads."""
+
+    kind: str  # cover | intro | week | index | back | card-face | card-back
+    key: str
+    context: dict[str, Any] = field(default_factory=dict)
+    case_id: str | None = None
+    week: WeekPage | None = None
+    cases: tuple[str, ...] = ()
+    photos: tuple[PhotoJob, ...] = ()
+
+    def __getitem__(self, name: str) -> Any:
+        # Lets templates write page.labels for page.context["labels"].
+        return self.context[name]
+
+    def manifest_entry(self) -> dict[str, Any]:
+        """This page as the manifest lists it."""
+        entry: dict[str, Any] = {"kind": self.kind}
+        if self.week is not None:
+            entry.update(iso_year=self.week.iso_year, iso_week=self.week.iso_week,
+                         dates=self.week.dates, case=self.case_id,
+                         grids=[{"iso_year": g.iso_year, "iso_week": g.iso_week} for g in self.week.grids])
+        if self.cases:
+            entry["cases"] = list(self.cases)
+        return entry
+
+
+@dataclass
+class PageSet:
+    """Everything needed to render a variant: pages in order, plus what was noticed on the way."""
+
+    pages: list[Page]
+    warnings: list[str]
+    scale: float
+    paper_mm: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """The choices of one build that shape the pages."""
+
+    variant: Variant
+    size: str = "A4"
+    distribution: str | None = None
+    base_url: str = "https://example.org"
+    cache_dir: Path = Path(".cache")
+    cmyk_profile: Path | None = None
+    profile_hash: str = "srgb"
+    naive: bool = False  # original photos, no conversion (the benchmark's baseline)
+    source_hashes: dict[Path, str] = field(default_factory=dict)
+
+
+def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions,
+                  weeks: tuple[int, ...] | None = None) -> PageSet:
+    """The pages of `edition` for one variant, in print order.
+
+    `weeks` limits the week pages (1-52) to a subset: tests use it to build small PDFs fast.
+    """
+    width, height = PAPER_SIZES[options.size]
+    scale = width / 210.0
+    warnings: list[str] = []
+    primary = edition.primary_language
+    labels = texts.labels(primary)
+    for language in edition.languages:
+        if not texts.has_labels(language):
+            warnings.append(f"the calendar's own words have no '{language}' version; English is printed")
+    common = {"edition": edition, "labels": labels, "distribution": options.distribution,
+              "web_text": printed_url(edition.tipline.web), "year": edition.year,
+              "live_links": options.variant.live_links}
+
+    case_ids = list(edition.weeks)
+    marks = {n: key_date_marks((k.date, k.label) for k in cases[cid].localized(primary).key_dates)
+             for n, cid in enumerate(case_ids, start=1) if cid in cases}
+    layout = week_pages(edition.year, marks)
+    wanted = set(weeks) if weeks is not None else None
+
+    if options.variant.name == "cards":
+        pages = _card_sheets(edition, cases, options, common, wanted)
+        return PageSet(pages, warnings, 1.0, (210.0, 297.0))
+
+    pages = [
+        Page("cover", "cover", dict(common, language_names=[texts.labels(lang)["language"]
+                                                           for lang in edition.languages])),
+        Page("intro", "intro", dict(common, blocks=[
+            {"lang": lang, "dir": "rtl" if lang in RTL_LANGUAGES else "ltr", "t": texts.labels(lang)}
+            for lang in edition.languages])),
+    ]
+    photo_mm = (WEEK_PHOTO_MM[0] * scale, WEEK_PHOTO_MM[1] * scale)
+    for week in layout:
+        if wanted is not None and week.number not in wanted:
+            continue
+        case_id = case_ids[week.number - 1]
+        case = cases[case_id]
+        localized = case.localized(primary)
+        translations = []
+        for language in edition.languages[1:]:
+            if language in case.translations:
+                translations.append(case.localized(language))
+            else:
+                warnings.append(f"{case_id}: no '{language}' translation (week {week.number})")
+        job, photo_url = _photo(case, photo_mm, options)
+        url = case_url(options.base_url, case_id, edition.year, options.distribution)
+        context = dict(common, case=localized, translations=translations, grids=week.grids,
+                       number=week.number, range_text=_range_text(week), photo_url=photo_url,
+                       url=url, printed_url=printed_url(url), qr_svg=qr_svg(url, _qr_colour(options)),
+                       facts=_facts(localized, labels), reward_text=_reward(case))
+        pages.append(Page("week", f"week-{week.number:02d}", context, case_id=case_id, week=week,
+                          photos=(job,) if job else ()))
+    rows = []
+    for number, case_id in enumerate(case_ids, start=1):
+        localized = cases[case_id].localized(primary)
+        rows.append({"number": number, "victim": localized.victim.name, "date": localized.date.iso(),
+                     "place": localized.place, "reward": _reward(cases[case_id])})
+    pages.append(Page("index", "index", dict(common, rows=rows)))
+    pages.append(Page("back", "back", dict(common, colophon="coldcase")))
+    return PageSet(pages, warnings, scale, (width, height))
+
+
+def _photo(case: Case, size_mm: tuple[float, float], options: PageOptions) -> tuple[PhotoJob | None, str]:
+    source = case.printed_photo.path
+    if options.naive:
+        return None, source.resolve().as_uri()
+    target = PhotoTarget(round(size_mm[0], 2), round(size_mm[1], 2), options.variant.photo_dpi,
+                         options.cmyk_profile if options.variant.cmyk else None)
+    source_hash = options.source_hashes.get(source)
+    if source_hash is None:
+        from coldcase.publish.images import file_sha256
+        source_hash = file_sha256(source)
+    destination = photo_destination(source_hash, target, options.cache_dir / "photos", options.profile_hash)
+    return PhotoJob(source, target, destination), destination.resolve().as_uri()
+
+
+def _qr_colour(options: PageOptions) -> str:
+    return "device-cmyk(0 0 0 1)" if options.variant.cmyk else "#000"
+
+
+def _reward(case: Case) -> str:
+    return texts.euros(case.reward) if case.reward else ""
+
+
+def _facts(case: LocalizedCase, labels: dict[str, str]) -> str:
+    """'Anna de Vries (23) · 15-03-1994 · Zwolle, Stadsgracht'."""
+    name = case.victim.name
+    if case.victim.age is not None:
+        name += f" ({case.victim.age})"
+    return " · ".join([name, _date_text(case.date), case.place])
+
+
+def _date_text(date) -> str:
+    if date.precision == "day":
+        return f"{date.day} {texts.MONTHS_NL[date.month - 1]} {date.year}"
+    if date.precision == "month":
+        return f"{texts.MONTHS_NL[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
+def _range_text(week: WeekPage) -> str:
+    """'15 – 21 maart' for the page's main grid."""
+    first, last = week.grids[0].days[0].date, week.grids[-1].days[-1].date
+    if week.grids[0].iso_week == week.iso_week:
+        first = week.grids[0].days[0].date
+    return f"{_day_month(first)} – {_day_month(last)}"
+
+
+def _day_month(day: dt.date) -> str:
+    return f"{day.day} {texts.MONTHS_NL[day.month - 1]}"
+
+
+# ---------- playing cards ----------
+
+#: 3 x 3 cards of 63 x 88 mm centred on A4 portrait.
+_COLUMNS, _ROWS = 3, 3
+_LEFT = (210.0 - _COLUMNS * CARD_MM[0]) / 2
+_TOP = (297.0 - _ROWS * CARD_MM[1]) / 2
+_MARK = 5.0  # length of a cut mark in the margin, mm
+
+
+def _card_sheets(edition: Edition, cases: dict[str, Case], options: PageOptions,
+                 common: dict[str, Any], wanted: set[int] | None) -> list[Page]:
+    """Face and back sheets, 9 cards to an A4 sheet; backs mirrored for long-edge duplex."""
+    per_sheet = _COLUMNS * _ROWS
+    numbered = [(n, cid) for n, cid in enumerate(edition.weeks, start=1) if wanted is None or n in wanted]
+    marks = _cut_marks()
+    pages = []
+    for start in range(0, len(numbered), per_sheet):
+        batch = numbered[start:start + per_sheet]
+        faces, backs, jobs = [], [], []
+        for slot, (number, case_id) in enumerate(batch):
+            case = cases[case_id]
+            localized = case.localized(edition.primary_language)
+            row, column = divmod(slot, _COLUMNS)
+            job, photo_url = _photo(case, CARD_PHOTO_MM, options)
+            if job:
+                jobs.append(job)
+            url = case_url(options.base_url, case_id, edition.year, options.distribution)
+            card = dict(labels=common["labels"], number=number, year=edition.year, case=localized,
+                        photo_url=photo_url, qr_svg=qr_svg(url, _qr_colour(options)),
+                        printed_url=printed_url(url), phone=edition.tipline.phone,
+                        reward_text=_reward(case), facts=_facts(localized, common["labels"]).split(" · ", 1)[-1],
+                        x=_LEFT + column * CARD_MM[0], y=_TOP + row * CARD_MM[1])
+            faces.append(card)
+            # The back of the card in column c is printed in column (2 - c): the sheet turns over.
+            backs.append(dict(card, x=_LEFT + (_COLUMNS - 1 - column) * CARD_MM[0]))
+        ids = tuple(cid for _, cid in batch)
+        sheet_no = start // per_sheet + 1
+        pages.append(Page("card-face", f"cards-{sheet_no:02d}-face", dict(common, cards=faces, cutmarks=marks),
+                          cases=ids, photos=tuple(jobs)))
+        pages.append(Page("card-back", f"cards-{sheet_no:02d}-back", dict(common, cards=backs, cutmarks=marks),
+                          cases=ids))
+    return pages
+
+
+def _cut_marks() -> list[dict[str, float]]:
+    """Hairlines in the sheet margin in line with every card edge."""
+    width, height = _COLUMNS * CARD_MM[0], _ROWS * CARD_MM[1]
+    hair = 0.25
+    marks = []
+    for column in range(_COLUMNS + 1):
+        x = _LEFT + column * CARD_MM[0] - hair / 2
+        marks.append({"x": x, "y": _TOP - _MARK - 1, "w": hair, "h": _MARK})
+        marks.append({"x": x, "y": _TOP + height + 1, "w": hair, "h": _MARK})
+    for row in range(_ROWS + 1):
+        y = _TOP + row * CARD_MM[1] - hair / 2
+        marks.append({"x": _LEFT - _MARK - 1, "y": y, "w": _MARK, "h": hair})
+        marks.append({"x": _LEFT + width + 1, "y": y, "w": _MARK, "h": hair})
+    return marks

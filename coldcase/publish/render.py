@@ -1,0 +1,134 @@
+"""HTML -> PDF with WeasyPrint, reading only what the calendar is allowed to read.
+
+The calendar's HTML is built from case files written by many people. WeasyPrint follows every
+`url(...)` and `src=` it meets, so the fetcher below refuses other hosts and every local file
+outside the few folders a calendar legitimately uses (cases, static files, the build's own
+temporary files). A stray `<img src="file:///etc/passwd">` or a tracking pixel then fails the
+page instead of leaking into the PDF or out to the network.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+class FetchRefused(ValueError):
+    """A page asked for a resource the calendar may not read."""
+
+
+@dataclass(frozen=True)
+class RestrictedFetcher:
+    """The calendar's fetch policy: local files inside `allowed_dirs`, nothing else.
+
+    A plain picklable object, so that it can travel to worker processes; `url_fetcher()` makes
+    the WeasyPrint fetcher that enforces it.
+    """
+
+    allowed_dirs: tuple[Path, ...] = field(default_factory=tuple)
+
+    def resolve(self, url: str) -> Path:
+        """The local file `url` names, if it lies inside an allowed folder; else `FetchRefused`."""
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise FetchRefused(f"refused to fetch {url!r}: the calendar reads no other host")
+        path = Path(unquote(parts.path)).resolve()
+        if not any(path.is_relative_to(folder.resolve()) for folder in self.allowed_dirs):
+            raise FetchRefused(f"refused to read {path}: outside the cases, static and build folders")
+        if not path.is_file():
+            raise FetchRefused(f"refused to read {path}: no such file")
+        return path
+
+    def url_fetcher(self):
+        """A WeasyPrint `URLFetcher` that serves what `resolve` allows and stops the render otherwise."""
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        policy = self
+
+        class _Fetcher(URLFetcher):
+            def fetch(self, url, headers=None):
+                path = policy.resolve(url)
+                mime = _mime_type(path)
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime} if mime else None)
+
+        # fail_on_errors: a refused or missing resource stops the render instead of leaving a hole.
+        return _Fetcher(fail_on_errors=True)
+
+
+def _mime_type(path: Path) -> str | None:
+    return {
+        ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".svg": "image/svg+xml",
+        ".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".icc": "application/vnd.iccprofile",
+    }.get(path.suffix.lower())
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """What WeasyPrint is asked for: the PDF variant and reproducibility settings."""
+
+    pdf_variant: str | None = None  # "pdf/x-4" for print
+    identifier: bytes = b"coldcase"  # fixed file identifier: same input, same bytes
+    uncompressed: bool = False
+
+
+class _FetchProblems(logging.Handler):
+    """Collects WeasyPrint's complaints about resources it could not load."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class RenderError(RuntimeError):
+    """WeasyPrint could not load everything a page needs."""
+
+
+def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
+                strict: bool = True) -> bytes:
+    """Render one HTML document to PDF bytes.
+
+    WeasyPrint only logs a resource it cannot load and goes on; with `strict` such a warning
+    (a refused URL, a missing font or photo) raises `RenderError`, because a calendar with a
+    blank where the photo should be must not look finished.
+    """
+    # Imported here: importing WeasyPrint costs ~0.5 s, which the CLI's --help should not pay.
+    import weasyprint
+
+    collector = _FetchProblems()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher())
+        pdf = document.write_pdf(
+            pdf_variant=options.pdf_variant,
+            pdf_identifier=options.identifier,
+            uncompressed_pdf=options.uncompressed,
+        )
+    finally:
+        logger.removeHandler(collector)
+    fatal = [m for m in collector.messages if _is_fatal(m)]
+    if strict and fatal:
+        raise RenderError("; ".join(dict.fromkeys(fatal)))
+    return pdf
+
+
+def _is_fatal(message: str) -> bool:
+    # Unsupported CSS properties are our own stylesheet's business and not worth a failed build;
+    # anything that failed to load is.
+    lowered = message.lower()
+    return any(word in lowered for word in ("failed to load", "refused", "unable to", "error"))
+
+
+def allowed_dirs(*extra: Path | None) -> tuple[Path, ...]:
+    """The folders a calendar may read: the static folder plus `extra` (cases, build temp)."""
+    folders: Iterable[Path | None] = (STATIC_DIR, *extra)
+    return tuple(Path(folder).resolve() for folder in folders if folder is not None)
