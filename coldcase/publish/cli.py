@@ -1,0 +1,78 @@
+"""`coldcase calendar build YEAR`: build an edition's PDFs from the command line.
+
+Registered by the app factory (`app.cli.add_command(calendar_cli)`).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from coldcase.publish.pages import PAPER_SIZES, VARIANTS
+
+calendar_cli = AppGroup("calendar", help="Build the cold case calendar of an edition.")
+
+
+@calendar_cli.command("build")
+@click.argument("year", type=int)
+@click.option("--variant", type=click.Choice([*VARIANTS, "all"]), default="print", show_default=True,
+              help="print (CMYK, bleed, PDF/X-4), screen (RGB, light), cards (playing cards) or all three.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: OUTPUT_DIR/YEAR].")
+@click.option("--distribution", default=None, metavar="CODE",
+              help="Build the copy for one distribution point: its QR codes and URLs carry CODE.")
+@click.option("--size", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="A4",
+              show_default=True, help="Paper size of the print and screen variants.")
+def build_command(year: int, variant: str, out_dir: Path | None, distribution: str | None, size: str) -> None:
+    """Build the calendar of edition YEAR; exits non-zero if anything stops it or fails preflight."""
+    from coldcase.cases.loader import load_library
+    from coldcase.publish.build import build_calendar
+
+    config = current_app.config
+    library = load_library(Path(config["CASES_DIR"]))
+    out_dir = out_dir or Path(config["OUTPUT_DIR"]) / str(year)
+    variants = list(VARIANTS) if variant == "all" else [variant]
+    failed = False
+    for name in variants:
+        result = _build_one(build_calendar, library, year, name, out_dir, distribution, size.upper(),
+                            config.get("PUBLIC_BASE_URL") or "https://example.org")
+        for problem in result.problems:
+            click.echo(f"error: {problem}", err=True)
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        report = result.preflight
+        for message in getattr(report, "errors", None) or []:
+            click.echo(f"preflight error: {message}", err=True)
+        for message in getattr(report, "warnings", None) or []:
+            click.echo(f"preflight warning: {message}", err=True)
+        click.echo(result.summary())
+        failed = failed or not result.ok
+        if result.problems:
+            break  # the edition itself is broken: the other variants would say the same
+    if failed:
+        sys.exit(1)
+
+
+def _build_one(build_calendar, library, year, variant, out_dir, distribution, size, base_url):
+    """Run one build, with a progress bar when the output is a terminal."""
+    bar = None
+    state = {"shown": 0}
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label=f"{variant:<6}", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - state["shown"])
+        state["shown"] = done
+
+    try:
+        return build_calendar(library, year, variant, out_dir, distribution=distribution, size=size,
+                              progress=progress if sys.stderr.isatty() else None, base_url=base_url)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
