@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def make_photo(path: Path, width: int = 1417, height: int = 1063) -> Path:
 
 def copy_scenario(name: str, destination: Path) -> Path:
     """Copy scenario ``name`` into ``destination`` and make its photos and filler cases; returns the copy."""
-    root = destination / name
+    root = Path(tempfile.mkdtemp(dir=destination)) / name  # a fresh copy each time, even within one test
     shutil.copytree(SCENARIOS / name, root, symlinks=True)
     fillers = root / "_fillers"
     if fillers.exists():

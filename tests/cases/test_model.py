@@ -1,0 +1,122 @@
+"""The case model: partial dates, localized views, problems and the library's helpers."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from coldcase.cases.model import Edition, Library, PartialDate, Problem, Tipline
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [(1994, "1994"), ("1994", "1994"), ("1994-03", "1994-03"), ("1994-03-15", "1994-03-15"),
+     (datetime.date(1994, 3, 15), "1994-03-15")],
+)  # fmt: skip
+def test_partial_date_reads_year_month_or_day(value, iso):
+    assert PartialDate.parse(value).iso() == iso
+
+
+@pytest.mark.parametrize("value", ["15-03-1994", "1994-3-5", "", "1994-02-30", True, 1994.5, "1994-13"])
+def test_partial_date_refuses_what_is_not_a_date(value):
+    with pytest.raises(ValueError):
+        PartialDate.parse(value)
+
+
+def test_partial_dates_sort_with_unknown_parts_first():
+    dates = [PartialDate.parse(text) for text in ("1994-03-15", "1994", "1994-03", "1993-12-31")]
+    assert [date.iso() for date in sorted(dates)] == ["1993-12-31", "1994", "1994-03", "1994-03-15"]
+
+
+def test_partial_date_spans_its_first_and_last_day():
+    assert PartialDate(1996, 2).first_day() == datetime.date(1996, 2, 1)
+    assert PartialDate(1996, 2).last_day() == datetime.date(1996, 2, 29)
+    assert PartialDate(1994).last_day() == datetime.date(1994, 12, 31)
+    assert PartialDate(1994, 12).last_day() == datetime.date(1994, 12, 31)
+
+
+def test_problem_formats_path_relative_to_root():
+    problem = Problem(Path("/data/cases/anna/case.md"), 12, "unknown field 'palce'")
+    assert problem.format(Path("/data/cases")) == "anna/case.md:12: unknown field 'palce'"
+    assert problem.format(Path("/elsewhere")) == "/data/cases/anna/case.md:12: unknown field 'palce'"
+    warning = Problem(Path("/data/cases/anna/case.md"), None, "no story", "warning")
+    assert warning.format(Path("/data/cases")) == "anna/case.md: warning: no story"
+
+
+def _edition(year: int) -> Edition:
+    tipline = Tipline("0800", "Postbus 1", "tips@example.org", "https://example.org")
+    return Edition(year, f"Kalender {year}", ("nl",), tipline, (), (), Path(f"{year}.yaml"))
+
+
+def test_current_edition_is_this_years_else_the_latest():
+    library = Library(Path("."), {}, {2026: _edition(2026), 2027: _edition(2027)}, [])
+    assert library.current_edition(datetime.date(2026, 5, 1)).year == 2026
+    assert library.current_edition(datetime.date(2030, 5, 1)).year == 2027
+    assert Library(Path("."), {}, {}, []).current_edition() is None
+
+
+def test_library_separates_errors_and_warnings():
+    problems = [
+        Problem(Path("a/case.md"), 1, "bad", "error", case_id="a"),
+        Problem(Path("b/case.md"), 1, "meh", "warning", case_id="b"),
+    ]
+    library = Library(Path("."), {}, {}, problems)
+    assert [p.message for p in library.errors] == ["bad"]
+    assert [p.message for p in library.warnings] == ["meh"]
+    assert library.invalid_case_ids == ["a"]
+    assert library.case_problems("b") == [problems[1]]
+
+
+def test_localized_case_falls_back_to_primary_text(load):
+    case = load("valid").cases["anna-de-vries-1994"]
+    arabic = case.localized("ar")
+    assert (arabic.lang, arabic.dir, arabic.is_translation) == ("ar", "rtl", True)
+    assert arabic.title == "من قتل آنا دي فريس؟"
+    assert arabic.place == case.place and arabic.summary == case.summary
+    assert arabic.victim is case.victim and arabic.id == case.id
+    assert "مخبز" in arabic.body_html
+
+
+def test_localized_case_uses_translated_labels_and_captions(load):
+    case = load("valid").cases["anna-de-vries-1994"]
+    english = case.localized("en")
+    assert [key.label for key in english.key_dates] == ["Anna last seen", "Lichaam gevonden"]
+    assert english.printed_photo.caption == "Anna in 1993"
+    assert english.dir == "ltr"
+
+
+def test_unknown_language_gives_the_primary_text(load):
+    case = load("valid").cases["anna-de-vries-1994"]
+    view = case.localized("ru")
+    assert (view.lang, view.is_translation, view.title) == ("nl", False, case.title)
+    assert view.body_html is case.body_html
+
+
+def test_case_fields_are_read_from_case_md(load):
+    case = load("valid").cases["anna-de-vries-1994"]
+    assert case.victim.born == PartialDate(1971, 5, 2) and case.victim.age == 22
+    assert case.date.iso() == "1994-03-15" and case.reward == 15000 and case.is_open
+    assert case.consent_recorded == datetime.date(2026, 9, 1)
+    assert case.tags == ("zwolle", "1990s")
+    assert case.summary.startswith("Op de avond") and not case.summary.endswith("\n")
+    assert [path.name for path in case.sources] == ["case.md", "case.ar.md", "case.en.md"]
+    assert case.languages == ("nl", "ar", "en")
+    unknown = load("valid").cases["unknown-man-zeeland-2003"]
+    assert unknown.date.iso() == "2003-08" and unknown.victim.born is None and unknown.key_dates == ()
+
+
+def test_body_is_rendered_only_when_asked(load):
+    case = load("valid").cases["anna-de-vries-1994"]
+    assert "body_html" not in case.__dict__
+    assert "<strong>Diezerstraat</strong>" in case.body_html
+    assert "body_html" in case.__dict__
+
+
+def test_edition_finds_distribution_point_by_code(load):
+    edition = load("valid").editions[2027]
+    assert edition.primary_language == "nl"
+    assert edition.point("pi-vught").name == "PI Vught"
+    assert edition.point("NOPE") is None
+    assert edition.tipline.web == "https://example.org/tips"

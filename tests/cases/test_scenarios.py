@@ -1,0 +1,118 @@
+"""Each scenario folder loads with exactly the problems listed in its expected.txt (path:line: message).
+
+The expected files are the readable record of every rule's message and line; the named tests below pin
+down the behaviour around them (what is left out, what keeps working).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coldcase.cases.loader import load_case, load_library
+from tests.cases.conftest import SCENARIOS, TODAY, formatted
+
+SCENARIO_NAMES = sorted(path.name for path in SCENARIOS.iterdir() if (path / "expected.txt").exists())
+
+
+@pytest.mark.parametrize("name", SCENARIO_NAMES)
+def test_scenario_reports_exactly_the_expected_problems(load, name):
+    expected = (SCENARIOS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert formatted(load(name)) == expected
+
+
+def test_valid_scenario_loads_every_case_and_edition(load):
+    library = load("valid")
+    assert library.problems == []
+    assert len(library.cases) == 52
+    assert list(library.editions) == [2027]
+    assert library.editions[2027].weeks[0] == "anna-de-vries-1994"
+
+
+def test_broken_files_never_hide_the_good_case_among_them(load):
+    library = load("files")
+    assert list(library.cases) == ["f-good"]
+    assert "a-empty" in library.invalid_case_ids and "j-front-matter-list" in library.invalid_case_ids
+
+
+def test_folders_starting_with_underscore_are_not_cases(load):
+    library = load("files")
+    assert not any("_drafts" in str(problem.path) for problem in library.problems)
+
+
+def test_case_with_only_warnings_stays_on_the_site(load):
+    library = load("fields")
+    assert sorted(library.cases) == ["age-mismatch", "warnings-only"]
+    assert [problem.severity for problem in library.case_problems("age-mismatch")] == ["warning"]
+
+
+def test_every_case_with_an_error_is_listed_as_invalid(load):
+    library = load("fields")
+    assert "typo-palce" in library.invalid_case_ids
+    assert set(library.invalid_case_ids).isdisjoint(library.cases)
+
+
+def test_problem_carries_field_and_case(load):
+    library = load("fields")
+    (problem,) = library.case_problems("reward-lots")
+    assert (problem.field, problem.case_id, problem.line, problem.severity) == ("reward", "reward-lots", 13, "error")
+
+
+def test_photo_link_leading_out_of_the_folder_is_refused(scenario):
+    root = scenario("photos")
+    case, problems = load_case(root / "photo-symlink", TODAY)
+    assert case is None
+    assert [problem.message for problem in problems] == ["photo 'linked.jpg' lies outside the case folder"]
+
+
+def test_photo_in_a_subfolder_is_fine(load):
+    case = load("photos").cases["photo-in-subfolder"]
+    assert (case.printed_photo.width, case.printed_photo.height) == (1500, 1100)
+    assert case.printed_photo.path.name == "anna.png"
+
+
+def test_second_photo_that_is_narrow_is_only_a_warning(load):
+    library = load("photos")
+    assert len(library.cases["photo-second-narrow"].photos) == 2
+
+
+def test_translation_error_leaves_the_case_out(load):
+    library = load("translations")
+    assert list(library.cases) == ["good"]
+    good = library.cases["good"]
+    assert good.languages == ("nl", "en")
+    assert good.localized("en").photos[0].caption == "A photo from 1993"
+
+
+def test_duplicate_id_keeps_the_case_whose_folder_has_that_name(load):
+    library = load("duplicate-ids")
+    assert sorted(library.cases) == ["anna-de-vries-1994", "other"]
+    assert library.invalid_case_ids == ["anna-copy"]
+
+
+def test_edition_with_errors_is_left_out_but_a_past_edition_may_name_solved_cases(load):
+    library = load("editions")
+    assert list(library.editions) == [2019]
+    assert library.cases["solved-case"].status == "solved"
+    assert library.editions[2019].weeks[1] == "solved-case"
+
+
+def test_date_in_the_future_depends_on_today(scenario):
+    root = scenario("fields")
+    case, problems = load_case(root / "key-date-future", today=TODAY.replace(year=2028))
+    assert case is not None and problems == []
+
+
+def test_missing_cases_folder_is_one_problem_not_a_crash(tmp_path):
+    library = load_library(tmp_path / "nowhere", today=TODAY)
+    assert library.cases == {}
+    assert [problem.message for problem in library.problems] == [
+        f"the cases folder {tmp_path / 'nowhere'} does not exist or is not a folder"
+    ]
+
+
+def test_utf8_byte_order_mark_is_accepted(scenario):
+    root = scenario("valid")
+    path = root / "anna-de-vries-1994" / "case.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    case, problems = load_case(root / "anna-de-vries-1994", TODAY)
+    assert case is not None and problems == []
