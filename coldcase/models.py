@@ -4,3 +4,4 @@ Each feature keeps its own models next to its code (``coldcase/<feature>/models.
 """
 
 from coldcase.auth.models import Role, User, UserRole  # noqa: F401
+from coldcase.tips.models import Tip, TipAttachment, TipMessage  # noqa: F401
