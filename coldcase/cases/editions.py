@@ -36,7 +36,9 @@ def load_edition(
     findings = Findings(path, first_line=1)
     name_match = _EDITION_FILE.fullmatch(path.name)
     if not name_match:
-        findings.error(None, f"{path.name} is not an edition file name: name it after its year, such as 2027.yaml")
+        findings.error(
+            None, f"{path.name} is not an edition file name: name it after its year, such as 2027.yaml"
+        )
     text = read_text(path, findings)
     if text is None:
         return None, findings.problems
@@ -49,14 +51,20 @@ def load_edition(
 
     year = values.get("year")
     if year is not None and name_match and year != int(name_match.group(1)):
-        findings.error(findings.lines.get("year"), f"'year' {year} must equal the file name {path.name}", "year")
+        findings.error(
+            findings.lines.get("year"), f"'year' {year} must equal the file name {path.name}", "year"
+        )
     languages = [language for language in values.get("languages") or [] if language]
     for index, language in enumerate(languages):
         if language in languages[:index]:
             findings.error(
-                findings.lines.get(f"languages[{index + 1}]"), f"language '{language}' is listed twice", "languages"
+                findings.lines.get(f"languages[{index + 1}]"),
+                f"language '{language}' is listed twice",
+                "languages",
             )
-    _check_weeks(values, year, languages, cases, invalid_case_ids, findings, today, root or path.parent.parent)
+    _check_weeks(
+        values, year, languages, cases, invalid_case_ids, findings, today, root or path.parent.parent
+    )
     points = _check_distribution(values.get("distribution") or [], findings)
 
     if findings.has_errors:
@@ -102,14 +110,18 @@ def _check_weeks(
             continue
         line = findings.lines.get(f"weeks[{week}]")
         if case_id in first_week:
-            findings.error(line, f"week {week}: case '{case_id}' is already in week {first_week[case_id]}", "weeks")
+            findings.error(
+                line, f"week {week}: case '{case_id}' is already in week {first_week[case_id]}", "weeks"
+            )
             continue
         first_week[case_id] = week
         case = cases.get(case_id)
         if case is None:
             if case_id in invalid_case_ids:
                 findings.error(
-                    line, f"week {week}: case '{case_id}' has errors (see {case_id}/case.md) and is left out", "weeks"
+                    line,
+                    f"week {week}: case '{case_id}' has errors (see {case_id}/case.md) and is left out",
+                    "weeks",
                 )
             else:
                 close = difflib.get_close_matches(case_id, list(cases), n=1, cutoff=0.8)
@@ -118,7 +130,9 @@ def _check_weeks(
             continue
         if is_new and not case.is_open:
             findings.error(
-                line, f"week {week}: case '{case_id}' is {case.status}; only open cases go into a new edition", "weeks"
+                line,
+                f"week {week}: case '{case_id}' is {case.status}; only open cases go into a new edition",
+                "weeks",
             )
         for language in languages:
             if language not in case.languages:
@@ -144,7 +158,9 @@ def _check_distribution(items: list, findings: Findings) -> list[DistributionPoi
         line = findings.lines.get(f"distribution[{index}].code")
         if code is not None and code in first_line:
             findings.error(
-                line, f"distribution code '{code}' is used twice (also on line {first_line[code]})", "distribution"
+                line,
+                f"distribution code '{code}' is used twice (also on line {first_line[code]})",
+                "distribution",
             )
             continue
         if code is not None:

@@ -97,7 +97,9 @@ def assemble_library(root: Path, loads: Iterable[CaseLoad], today: datetime.date
         if len(users) < 2:
             continue
         for this in users:
-            others = ", ".join(_relative(other.source or other.folder, root) for other in users if other is not this)
+            others = ", ".join(
+                _relative(other.source or other.folder, root) for other in users if other is not this
+            )
             # The folder named after the id keeps it (its case stays on the site, with a warning); every other
             # folder claiming the id is in error, as its id does not match its folder name either.
             severity = "warning" if this.folder.name == case_id else "error"
@@ -291,7 +293,9 @@ def _check_dates(values: dict, findings: Findings, today: datetime.date) -> None
     recorded = (values.get("consent") or {}).get("recorded")
     if recorded is not None and recorded > today:
         findings.error(
-            findings.lines.get("consent.recorded"), f"'consent.recorded' {recorded} is in the future", "consent"
+            findings.lines.get("consent.recorded"),
+            f"'consent.recorded' {recorded} is in the future",
+            "consent",
         )
     victim = values.get("victim") or {}
     born, age = victim.get("born"), victim.get("age")
@@ -314,7 +318,9 @@ def _check_dates(values: dict, findings: Findings, today: datetime.date) -> None
                 "victim.age",
             )
     elif born is not None and born.first_day() > today:
-        findings.error(findings.lines.get("victim.born"), f"'victim.born' {born.iso()} is in the future", "victim")
+        findings.error(
+            findings.lines.get("victim.born"), f"'victim.born' {born.iso()} is in the future", "victim"
+        )
 
 
 def _whole_years(start: datetime.date, end: datetime.date) -> int:

@@ -54,9 +54,13 @@ class PartialDate:
             parts = value.strip().split("-")
             widths = (4, 2, 2)
             if 1 <= len(parts) <= 3 and all(
-                part.isascii() and part.isdigit() and len(part) == width for part, width in zip(parts, widths)
+                part.isascii() and part.isdigit() and len(part) == width
+                for part, width in zip(parts, widths, strict=False)
             ):
-                return cls(*(int(part) for part in parts))
+                try:
+                    return cls(*(int(part) for part in parts))
+                except ValueError:
+                    raise ValueError(f"{value!r} is not a real date") from None
         raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
 
     @property
@@ -245,7 +249,9 @@ class Case:
             key_dates=key_dates,
             photos=photos,
             # An empty translated body shows the primary story rather than nothing.
-            body_markdown=translation.body_markdown if translation.body_markdown.strip() else self.body_markdown,
+            body_markdown=translation.body_markdown
+            if translation.body_markdown.strip()
+            else self.body_markdown,
             translation=translation,
         )
 
@@ -405,7 +411,9 @@ class Library:
     @property
     def invalid_case_ids(self) -> list[str]:
         """Ids (folder names) of the cases left out because of errors, sorted."""
-        return sorted({p.case_id for p in self.problems if p.severity == "error" and p.case_id} - set(self.cases))
+        return sorted(
+            {p.case_id for p in self.problems if p.severity == "error" and p.case_id} - set(self.cases)
+        )
 
     def current_edition(self, today: datetime.date | None = None) -> Edition | None:
         """This year's edition, else the latest one, else ``None``."""

@@ -162,7 +162,9 @@ def _check_text(node, spec: Spec, name: str, findings: Findings) -> str | None:
         )
         return None
     if spec.pattern is not None and not spec.pattern.fullmatch(value):
-        findings.error(findings.line(node), f"'{name}' must be {spec.pattern_hint}, not {describe(node)}", name)
+        findings.error(
+            findings.line(node), f"'{name}' must be {spec.pattern_hint}, not {describe(node)}", name
+        )
         return None
     return value
 
@@ -215,7 +217,9 @@ def _check_date(node, spec: Spec, name: str, findings: Findings) -> datetime.dat
     if value is None:
         return None
     if value.day is None:
-        findings.error(findings.line(node), f"'{name}' must be a full date YYYY-MM-DD, not {value.iso()}", name)
+        findings.error(
+            findings.line(node), f"'{name}' must be a full date YYYY-MM-DD, not {value.iso()}", name
+        )
         return None
     return value.first_day()
 
@@ -240,7 +244,9 @@ def _check_list(node, spec: Spec, name: str, findings: Findings) -> list | None:
     return [check(item, spec.item, f"{name}[{index}]", findings) for index, item in enumerate(node.value, 1)]
 
 
-def check_mapping(node, spec: Spec, name: str, findings: Findings, owner_line: int | None = None) -> dict | None:
+def check_mapping(
+    node, spec: Spec, name: str, findings: Findings, owner_line: int | None = None
+) -> dict | None:
     """Check a set of fields: unknown, repeated, missing and invalid ones are all reported.
 
     Returns the values of the fields that were given (``None`` for the invalid ones).

@@ -132,7 +132,9 @@ class CaseStore:
 
     def _assemble(self, today: datetime.date) -> Library:
         if not self.root.is_dir():
-            problem = Problem(self.root, None, f"the cases folder {self.root} does not exist or is not a folder")
+            problem = Problem(
+                self.root, None, f"the cases folder {self.root} does not exist or is not a folder"
+            )
             return Library(self.root, {}, {}, [problem])
         return assemble_library(self.root, [cached.load for cached in self._cases.values()], today)
 

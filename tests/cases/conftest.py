@@ -3,6 +3,8 @@
 A scenario is a folder in ``tests/cases/scenarios/``. When copied:
 - every case folder without a ``photo.jpg`` gets one, 1417×1063 px (just big enough to print);
 - ``_photos`` (if present) lists more images to make, one per line: ``folder/name.ext WIDTHxHEIGHT``;
+- a file ``NAME.latin1`` (kept in UTF-8 so that tools reading the repository do not choke on it) becomes
+  ``NAME`` encoded in Latin-1, to test text that is not UTF-8;
 - ``_fillers`` (if present) holds a number N: N valid cases ``filler-01`` ... are added, so that an edition
   can name 52 cases without committing 52 folders.
 """
@@ -57,6 +59,9 @@ def copy_scenario(name: str, destination: Path) -> Path:
     """Copy scenario ``name`` into ``destination`` and make its photos and filler cases; returns the copy."""
     root = Path(tempfile.mkdtemp(dir=destination)) / name  # a fresh copy each time, even within one test
     shutil.copytree(SCENARIOS / name, root, symlinks=True)
+    for path in root.rglob("*.latin1"):
+        path.with_suffix("").write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+        path.unlink()
     fillers = root / "_fillers"
     if fillers.exists():
         for number in range(1, int(fillers.read_text()) + 1):

@@ -54,7 +54,12 @@ def test_every_case_with_an_error_is_listed_as_invalid(load):
 def test_problem_carries_field_and_case(load):
     library = load("fields")
     (problem,) = library.case_problems("reward-lots")
-    assert (problem.field, problem.case_id, problem.line, problem.severity) == ("reward", "reward-lots", 13, "error")
+    assert (problem.field, problem.case_id, problem.line, problem.severity) == (
+        "reward",
+        "reward-lots",
+        13,
+        "error",
+    )
 
 
 def test_photo_link_leading_out_of_the_folder_is_refused(scenario):
