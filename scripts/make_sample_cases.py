@@ -598,6 +598,47 @@ def check(path: Path, tx: dict) -> None:
         raise ValueError(f"{path}: template residue near {leftover.start()}")
 
 
+TIPLINE = dict(phone="0800-6070", postal="Antwoordnummer 12345, 1000 AB Amsterdam", email="tips@example.org",
+               web="https://example.org/tips")
+# (code, name, kind, copies); the 2027 edition adds two points
+DISTRIBUTION = [
+    ("PI-VUGHT", "PI Vught", "prison", 700), ("PI-ZWOLLE", "PI Zwolle", "prison", 450),
+    ("PI-NIEUWEGEIN", "PI Nieuwegein", "prison", 400), ("PI-LELYSTAD", "PI Lelystad", "prison", 500),
+    ("PI-HEERHUGOWAARD", "PI Heerhugowaard", "prison", 550),
+    ("PI-ROTTERDAM-DE-SCHIE", "PI Rotterdam De Schie", "prison", 350),
+    ("RN-UTRECHT", "Reclassering Utrecht", "probation", 250), ("RN-AMSTERDAM", "Reclassering Amsterdam", "probation", 300),
+    ("FPC-VELDZICHT", "FPC Veldzicht", "clinic", 120),
+]
+DISTRIBUTION_2027 = [("PI-LEEUWARDEN", "PI Leeuwarden", "prison", 300),
+                     ("RN-ROTTERDAM", "Reclassering Rotterdam", "probation", 250)]
+
+
+def edition_weeks(open_ids: list[str], year: int) -> list[str]:
+    """52 open cases in a mixed order: 2026 takes the first 52 of a stable shuffle, 2027 the last 52."""
+    order = sorted(open_ids, key=lambda cid: hashlib.sha256(f"order:{cid}".encode()).hexdigest())
+    chosen = order[:52] if year == 2026 else order[-52:]
+    return sorted(chosen, key=lambda cid: hashlib.sha256(f"{year}:{cid}".encode()).hexdigest())
+
+
+def write_edition(root: Path, year: int, open_ids: list[str]) -> None:
+    """Write cases/editions/<year>.yaml."""
+    weeks = edition_weeks(open_ids, year)
+    points = DISTRIBUTION + (DISTRIBUTION_2027 if year >= 2027 else [])
+    lines = [f"# Sample edition {year}: invented cases, example tip line (see cases/README.md).",
+             f"year: {year}", f"title: Cold case kalender {year}", "languages: [nl, en, es, ar, ru]", "tipline:"]
+    lines += [f"  {k}: {v}" for k, v in TIPLINE.items()]
+    lines.append("weeks:")
+    lines += [f"  - {cid}    # week {n}" for n, cid in enumerate(weeks, start=1)]
+    lines.append("distribution:")
+    for code, name, kind, copies in points:
+        copies = copies if year == 2026 else int(copies * 1.1)
+        lines += [f"  - code: {code}", f"    name: {name}", f"    kind: {kind}", f"    copies: {copies}"]
+    (root / "editions").mkdir(parents=True, exist_ok=True)
+    (root / "editions" / f"{year}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = yaml.safe_load((root / "editions" / f"{year}.yaml").read_text(encoding="utf-8"))
+    assert len(data["weeks"]) == 52 == len(set(data["weeks"])), year
+
+
 def main(argv: list[str]) -> int:
     root = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "cases"
     seen: set[str] = set()
@@ -609,7 +650,10 @@ def main(argv: list[str]) -> int:
         seen.add(cid)
         for lang in write_case(root, f, number):
             counts[lang] = counts.get(lang, 0) + 1
-    print(f"{len(CASES)} cases; files per language: {counts}")
+    open_ids = [case_id(f) for f in CASES if f.get("status", "open") == "open"]
+    for year in (2026, 2027):
+        write_edition(root, year, open_ids)
+    print(f"{len(CASES)} cases, {len(open_ids)} open; files per language: {counts}")
     return 0
 
 
