@@ -181,7 +181,26 @@ def split_front_matter(text: str, path: Path, findings: Findings) -> tuple[str, 
 
 
 def read_case(folder: Path, today: datetime.date) -> CaseLoad:
-    """Read and check one case folder (``case.md``, its translations and photos)."""
+    """Read and check one case folder (``case.md``, its translations and photos).
+
+    Never raises: should a rule fail on input nobody foresaw, that becomes a problem of this case alone, so
+    one odd folder cannot take the other cases off the site.
+    """
+    try:
+        return _read_case(folder, today)
+    except Exception as exc:  # noqa: BLE001 - deliberately broad, see above
+        problem = Problem(
+            folder / CASE_FILE,
+            None,
+            f"could not be checked ({type(exc).__name__}: {exc})",
+            "error",
+            None,
+            folder.name,
+        )
+        return CaseLoad(folder, None, [problem], source=folder / CASE_FILE)
+
+
+def _read_case(folder: Path, today: datetime.date) -> CaseLoad:
     source = folder / CASE_FILE
     findings = Findings(source, case_id=folder.name, first_line=2)
     files = _folder_files(folder)
@@ -390,7 +409,7 @@ def _inside_folder(name: str, folder: Path, folder_resolved: Path) -> Path | Non
     try:
         # resolve() follows symlinks, so a link pointing out of the folder is caught as well.
         path = (folder / name).resolve()
-    except (OSError, RuntimeError):  # a symlink loop
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte in the name
         return None
     return path if path.is_relative_to(folder_resolved) else None
 

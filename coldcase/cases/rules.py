@@ -82,6 +82,9 @@ class Findings:
     first_line: int = 1
     problems: list[Problem] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    #: Lists and mappings already checked: an alias (``*name``) that repeats one is refused, so that a few
+    #: nested aliases cannot make the check walk billions of nodes.
+    seen: set[int] = field(default_factory=set)
 
     def line(self, node: yaml.Node | None) -> int | None:
         """The file line a YAML node starts on."""
@@ -137,6 +140,13 @@ def check(node: yaml.Node, spec: Spec, name: str, findings: Findings):
     ``name`` is the field's dotted path (``victim.name``, ``photos[1].file``) used in messages.
     """
     findings.lines[name] = findings.line(node)
+    if isinstance(node, yaml.CollectionNode):
+        if id(node) in findings.seen:
+            findings.error(
+                findings.line(node), f"'{name}' repeats other fields with a YAML alias; write it out", name
+            )
+            return None
+        findings.seen.add(id(node))
     if is_empty(node):
         if spec.required:
             findings.error(findings.line(node), f"required field '{name}' is empty", name)

@@ -121,3 +121,51 @@ def test_utf8_byte_order_mark_is_accepted(scenario):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     case, problems = load_case(root / "anna-de-vries-1994", TODAY)
     assert case is not None and problems == []
+
+
+def _edit_anna(root, old, new):
+    path = root / "anna-de-vries-1994" / "case.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_case(root / "anna-de-vries-1994", TODAY)
+
+
+def test_yaml_alias_repeating_a_block_is_refused(scenario):
+    case, problems = _edit_anna(scenario("valid"), "photos:\n  - file", "photos: &p\n  - file")
+    assert case is not None  # the anchor alone is harmless
+    case, problems = _edit_anna(scenario("valid"), "tags: [zwolle, 1990s]", "tags: &t [zwolle]\nextra: *t")
+    assert [(p.line, p.message) for p in problems] == [(33, "unknown field 'extra'")]
+    root = scenario("valid")
+    case, problems = _edit_anna(root, "key_dates:\n", "key_dates: &k\n")
+    case, problems = _edit_anna(root, "tags: [zwolle, 1990s]", "tags: *k")
+    assert [(p.line, p.message) for p in problems][0] == (
+        32,
+        "'tags' repeats other fields with a YAML alias; write it out",
+    )
+
+
+def test_photo_name_with_a_nul_byte_is_refused(scenario):
+    case, problems = _edit_anna(scenario("valid"), "file: photo.jpg", 'file: "photo.jpg\\0"')
+    assert case is None
+    assert problems[0].message == "photo 'photo.jpg\x00' lies outside the case folder"
+
+
+def test_unforeseen_failure_stays_with_its_case(scenario, monkeypatch):
+    from coldcase.cases import loader
+
+    root = scenario("valid")
+    real = loader._check_consent
+
+    def explode(values, findings):
+        if values.get("id") == "anna-de-vries-1994":
+            raise KeyError("boom")
+        real(values, findings)
+
+    monkeypatch.setattr(loader, "_check_consent", explode)
+    library = load_library(root, today=TODAY)
+    assert "anna-de-vries-1994" not in library.cases and len(library.cases) == 51
+    assert (
+        library.errors[0].format(root)
+        == "anna-de-vries-1994/case.md: could not be checked (KeyError: 'boom')"
+    )
