@@ -64,3 +64,6 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.auth.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
+    from coldcase.cases.views import bp as public_bp
+
+    app.register_blueprint(public_bp)
