@@ -87,8 +87,7 @@ CASES = [
       age=34, persona="postal", family="married", days=9, found_loc="in de bossen bij Hoog Soeren", spot="woods",
       details=["debt"], inv=["released", "dna"], reward=10000, tags=["bos"]),
     c("Onbekende vrouw", "f", "2003-04-12", "Arnhem", "u_water", "bij de Nelson Mandelabrug in Arnhem", "Arnhem, Nederrijn",
-      age_lo=30, age_hi=45, details=["watch", "teeth"], inv=["isotope", "dna_db"], reward=15000, tags=["rivier"],
-      ar=None),
+      age_lo=30, age_hi=45, details=["watch", "teeth"], inv=["isotope", "dna_db"], reward=15000, tags=["rivier"]),
     c("Tim Roelofsen", "m", "2008-10-04", "Nijmegen", "night", "aan de Waalkade in Nijmegen", "Nijmegen, Waalkade",
       age=21, persona="student", family="sports", details=["phone"], inv=["search", "tv"], reward=15000,
       tags=["rivier", "centrum"], ar=("تيم روليفسن", "تيم"), ru=dict(nom="Тим Рулофсен", first="Тим")),
@@ -289,6 +288,75 @@ CASES = [
 # fmt: on
 
 
+# Names in Arabic and Russian script, for the translations into those languages (name, first name).
+NAMES = {
+    "Gerrit Westerveld": ("خيريت فسترفيلد", "خيريت", "Геррит Вестервелд", "Геррит"),
+    "Ilse Brinkhorst": ("إلسه برينكهورست", "إلسه", "Ильзе Бринкхорст", "Ильзе"),
+    "Hendrik Nijland": ("هندريك نايلاند", "هندريك", "Хендрик Нейланд", "Хендрик"),
+    "Johanna Kuipers": ("يوهانا كاوبرز", "يوهانا", "Йоханна Кёйперс", "Йоханна"),
+    "Ruud Oosterhof": ("رود أوسترهوف", "رود", "Рюд Остерхоф", "Рюд"),
+    "Annemiek Scholten": ("أنميك سخولتن", "أنميك", "Аннемик Схолтен", "Аннемик"),
+    "Dirk Jan Veneklaas": ("ديرك يان فينكلاس", "ديرك يان", "Дирк Ян Венеклас", "Дирк Ян"),
+    "Wietske Dijkstra": ("فيتسكه دايكسترا", "فيتسكه", "Витске Дейкстра", "Витске"),
+    "Harm Zuidema": ("هارم زاوديما", "هارم", "Харм Зёйдема", "Харм"),
+    "Sietske de Boer": ("سيتسكه دي بور", "سيتسكه", "Ситске де Бур", "Ситске"),
+    "Jakob Huizinga": ("ياكوب هاوزينغا", "ياكوب", "Якоб Хёйзинга", "Якоб"),
+    "Grietje Bos": ("خريتيه بوس", "خريتيه", "Хритье Бос", "Хритье"),
+    "Rinze Kooistra": ("رينزه كويسترا", "رينزه", "Ринзе Койстра", "Ринзе"),
+    "Peter Wolters": ("بيتر فولترز", "بيتر", "Петер Волтерс", "Петер"),
+    "Naima Belhaj": ("نعيمة بلحاج", "نعيمة", "Наима Бельхадж", "Наима"),
+    "Bas Vermeulen": ("باس فيرمولن", "باس", "Бас Вермёлен", "Бас"),
+    "Femke Groot": ("فيمكه خروت", "فيمكه", "Фемке Грот", "Фемке"),
+    "Klaas Schermerhorn": ("كلاس سخيرمرهورن", "كلاس", "Клас Схермерхорн", "Клас"),
+    "Lotte Zwart": ("لوته زفارت", "لوته", "Лотте Зварт", "Лотте"),
+    "Cor Kaandorp": ("كور كاندورب", "كور", "Кор Кандорп", "Кор"),
+    "Youssef El Amrani": ("يوسف العمراني", "يوسف", "Юсеф эль-Амрани", "Юсеф"),
+    "Jacoba Verhoef": ("ياكوبا فيرهوف", "ياكوبا", "Якоба Верхуф", "Якоба"),
+    "Erik Stam": ("إريك ستام", "إريك", "Эрик Стам", "Эрик"),
+    "Mirjam de Graaf": ("ميريام دي خراف", "ميريام", "Мирьям де Граф", "Мирьям"),
+    "Willem Verkerk": ("فيليم فيركيرك", "فيليم", "Виллем Веркерк", "Виллем"),
+    "Petra Hoogland": ("بيترا هوخلاند", "بيترا", "Петра Хогланд", "Петра"),
+    "Mohamed Aziz": ("محمد عزيز", "محمد", "Мохамед Азиз", "Мохамед"),
+    "Ingrid Wessels": ("إنغريد فيسلز", "إنغريد", "Ингрид Весселс", "Ингрид"),
+    "Arie van der Linden": ("آري فان دير ليندن", "آري", "Ари ван дер Линден", "Ари"),
+    "Joost Dekker": ("يوست ديكر", "يوست", "Йост Деккер", "Йост"),
+    "Hanneke Smits": ("هانكه سميتس", "هانكه", "Ханнеке Смитс", "Ханнеке"),
+    "Marinus Louwerse": ("مارينوس لاوورسه", "مارينوس", "Маринус Лауверсе", "Маринус"),
+    "Kim Verschuren": ("كيم فرسخورن", "كيم", "Ким Версхюрен", "Ким"),
+    "Adriaan Mol": ("أدريان مول", "أدريان", "Адриан Мол", "Адриан"),
+    "Lenie de Witte": ("ليني دي فيته", "ليني", "Лени де Витте", "Лени"),
+    "Bart van Gils": ("بارت فان خيلس", "بارت", "Барт ван Гилс", "Барт"),
+    "Mieke Raaijmakers": ("ميكه رايماكرز", "ميكه", "Мике Раймакерс", "Мике"),
+    "Henk van den Heuvel": ("هنك فان دن هوفل", "هنك", "Хенк ван ден Хёвел", "Хенк"),
+    "Jos Brouwers": ("يوس براورز", "يوس", "Йос Брауэрс", "Йос"),
+    "Anja Hermans": ("آنيا هرمانس", "آنيا", "Аня Херманс", "Аня"),
+    "Roel Janssen": ("رول يانسن", "رول", "Рул Янссен", "Рул"),
+    "Yvonne Bakker": ("إيفون باكر", "إيفون", "Ивонне Баккер", "Ивонне"),
+    "Gijs Terpstra": ("خايس تيربسترا", "خايس", "Хейс Терпстра", "Хейс"),
+    "Hatice Yilmaz": ("خديجة يلماز", "خديجة", "Хатидже Йылмаз", "Хатидже"),
+    "Frank Wijnberg": ("فرانك فاينبيرخ", "فرانك", "Франк Вейнберг", "Франк"),
+    "Truus Ottens": ("تروس أوتنس", "تروس", "Трюс Оттенс", "Трюс"),
+    "Nicole Vos": ("نيكول فوس", "نيكول", "Николь Вос", "Николь"),
+    "Ton Kuijpers": ("تون كاوبرز", "تون", "Тон Кёйперс", "Тон"),
+    "Stefan Pieters": ("ستيفان بيترز", "ستيفان", "Стефан Питерс", "Стефан"),
+    "Ria Hendriks": ("ريا هندريكس", "ريا", "Рия Хендрикс", "Рия"),
+    "Wim Sterk": ("فيم ستيرك", "فيم", "Вим Стерк", "Вим"),
+    "Astrid Mulder": ("أستريد مولدر", "أستريد", "Астрид Мюлдер", "Астрид"),
+    "Esther van Leeuwen": ("إستر فان ليوفن", "إستر", "Эстер ван Леувен", "Эстер"),
+    "Marloes Hofstede": ("مارلوس هوفستيده", "مارلوس", "Марлус Хофстеде", "Марлус"),
+    "Tim Roelofsen": ("تيم روليفسن", "تيم", "Тим Рулофсен", "Тим"),
+    "Saskia Meijer": ("ساسكيا ميير", "ساسكيا", "Саския Мейер", "Саския"),
+}
+
+
+def with_scripts(f: dict) -> dict:
+    """The fact sheet with its Arabic and Russian names filled in (unidentified cases need none)."""
+    if f["scen"].startswith("u_"):
+        return {"ar": ("", ""), "ru": {}, **{k: v for k, v in f.items() if v is not None or k not in ("ar", "ru")}}
+    ar_name, ar_first, ru_name, ru_first = NAMES[f["name"]]
+    return {**f, "ar": f.get("ar") or (ar_name, ar_first), "ru": f.get("ru") or dict(nom=ru_name, first=ru_first)}
+
+
 def slugify(text: str) -> str:
     """Turn a name into id characters: lowercase a-z, 0-9 and '-'."""
     text = text.lower().replace("ï", "i").replace("é", "e").replace("ë", "e")
@@ -356,22 +424,26 @@ def reward_text(lang: str, amount: int) -> str:
 def ru_forms(nom: str, first: str, g: str) -> dict:
     """Russian case forms of a Dutch name: women's names in -а/-я decline, men's names in a consonant decline."""
     def decl(word: str, case: str) -> str:
-        if g == "f":
+        if g == "f" or word.endswith("а"):
             if word.endswith("а"):
                 return word[:-1] + {"acc": "у", "gen": "ы", "ins": "ой"}[case]
-            if word.endswith("я"):
+            if word.endswith("я") and g == "f":
                 return word[:-1] + {"acc": "ю", "gen": "и", "ins": "ей"}[case]
             return word
         if word[-1] in "бвгджзклмнпрстфхцчшщ":
             return word + {"acc": "а", "gen": "а", "ins": "ом"}[case]
         return word
+
+    def words(text: str, case: str) -> str:
+        return " ".join(decl(w, case) for w in text.split(" "))
+
     def whole(case: str) -> str:
         words = nom.split(" ")
         if g == "f":  # Dutch surnames of women do not decline in Russian
             return " ".join([decl(words[0], case)] + words[1:])
         return " ".join(w if w in ("ван", "де", "дер", "ден") else decl(w, case) for w in words)
     return dict(name=nom, name_acc=whole("acc"), name_gen=whole("gen"), name_ins=whole("ins"), first=first,
-                first_acc=decl(first, "acc"), first_gen=decl(first, "gen"))
+                first_acc=words(first, "acc"), first_gen=words(first, "gen"))
 
 
 def add_days(value: str, days: int) -> dt.date:
@@ -644,6 +716,7 @@ def main(argv: list[str]) -> int:
     seen: set[str] = set()
     counts: dict[str, int] = {}
     for number, f in enumerate(CASES, start=1):
+        f = with_scripts(f)
         cid = case_id(f)
         if cid in seen:
             raise ValueError(f"duplicate id {cid}")
