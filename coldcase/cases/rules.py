@@ -31,6 +31,7 @@ INT_TAG = "tag:yaml.org,2002:int"
 STR_TAG = "tag:yaml.org,2002:str"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
+_ALIAS_MESSAGE = "'{name}' repeats other fields with a YAML alias; write it out"
 _DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _YAML_TRUE = {"true", "yes", "on"}
 _YAML_FALSE = {"false", "no", "off"}
@@ -142,9 +143,7 @@ def check(node: yaml.Node, spec: Spec, name: str, findings: Findings):
     findings.lines[name] = findings.line(node)
     if isinstance(node, yaml.CollectionNode):
         if id(node) in findings.seen:
-            findings.error(
-                findings.line(node), f"'{name}' repeats other fields with a YAML alias; write it out", name
-            )
+            findings.error(findings.line(node), _ALIAS_MESSAGE.format(name=name), name)
             return None
         findings.seen.add(id(node))
     if is_empty(node):
@@ -289,6 +288,10 @@ def check_mapping(
             findings.error(key_line, unknown_field_message(dotted, key, spec.fields), dotted)
             continue
         findings.lines[dotted] = key_line
+        if isinstance(value_node, yaml.CollectionNode) and id(value_node) in findings.seen:
+            # Reported here, not in check(): an alias's node carries the line of its anchor, not of this field.
+            findings.error(key_line, _ALIAS_MESSAGE.format(name=dotted), dotted)
+            continue
         values[key] = check(value_node, spec.fields[key], dotted, findings)
         findings.lines[dotted] = key_line  # the key's line reads better than a block value's first line
     for key, field_spec in spec.fields.items():
