@@ -1,0 +1,314 @@
+"""Intake: the only writer of new tips.
+
+A web tip is committed before its receipt is shown. When the database cannot be reached, the tip is written to
+the spool instead (see :mod:`coldcase.tips.spool`) and the tipster still gets a valid receipt: the record holds the
+receipt code's hash, and the spooled tip is imported exactly once when the database answers again, keyed by its
+uuid. The same uuid makes a double click one tip.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+import uuid as uuid_module
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
+
+from coldcase.extensions import db
+from coldcase.tips import crypto, receipts, spool
+from coldcase.tips.attachments import CleanFile
+from coldcase.tips.conversation import add_tipster_message
+from coldcase.tips.models import Channel, Tip, TipAttachment, TipStatus, today
+from coldcase.tips.scoring import apply_triage_score
+
+log = logging.getLogger(__name__)
+
+#: How often (seconds) a worker looks into the spool on its own, besides after every stored tip.
+SPOOL_CHECK_SECONDS = 60
+
+
+@dataclass
+class TipInput:
+    """A tip's content, already validated (by the form or by :mod:`coldcase.tips.staff`)."""
+
+    text: str
+    how_known: str | None = None
+    when_where: str = ""
+    contact: str | None = None
+    case_id: str | None = None
+    edition: int | None = None
+    point_code: str | None = None
+    channel: str = Channel.WEB.value
+    language: str | None = None
+    files: list[CleanFile] = field(default_factory=list)
+    created_at: datetime.date | None = None
+    status: str = TipStatus.NEW.value
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the tipster is shown once: the tip number and the receipt code (grouped for writing down)."""
+
+    number: str
+    code: str
+    spooled: bool = False
+    duplicate: bool = False
+
+
+def database_unreachable(error: Exception) -> bool:
+    """True for errors that mean "the database is down or gone", as opposed to a refused row."""
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def _record(data: TipInput, uuid: str, number: str, receipt_hash: str | None) -> dict:
+    """The tip as a plain record: what the spool keeps and what :func:`_tip_from_record` stores.
+
+    Contact details and attachments are encrypted here, so that neither the spool nor the database sees them
+    in clear.
+    """
+    contact = crypto.encrypt_text(data.contact) if data.contact else None
+    return {
+        "uuid": uuid,
+        "number": number,
+        "channel": data.channel,
+        "case_id": data.case_id,
+        "edition": data.edition,
+        "point_code": data.point_code,
+        "text": data.text,
+        "how_known": data.how_known,
+        "when_where": data.when_where or "",
+        "contact_encrypted": contact.decode("ascii") if contact else None,
+        "language": data.language,
+        "status": data.status,
+        "created_at": (data.created_at or today()).isoformat(),
+        "receipt_hash": receipt_hash,
+        "attachments": [
+            {
+                "media_type": file.media_type,
+                "filename": f"attachment-{index}.{file.extension}",
+                "size": len(file.content),
+                "content_encrypted": crypto.encrypt(file.content).decode("ascii"),
+            }
+            for index, file in enumerate(data.files, 1)
+        ],
+    }
+
+
+def _tip_from_record(record: dict) -> Tip:
+    contact = record.get("contact_encrypted")
+    tip = Tip(
+        uuid=record["uuid"],
+        number=record["number"],
+        channel=record["channel"],
+        case_id=record.get("case_id"),
+        edition=record.get("edition"),
+        point_code=record.get("point_code"),
+        text=record["text"],
+        how_known=record.get("how_known"),
+        when_where=record.get("when_where") or "",
+        contact_encrypted=contact.encode("ascii") if contact else None,
+        language=record.get("language"),
+        status=record.get("status") or TipStatus.NEW.value,
+        created_at=datetime.date.fromisoformat(record["created_at"]),
+        receipt_hash=record.get("receipt_hash"),
+        entered_by_id=record.get("entered_by_id"),
+    )
+    for item in record.get("attachments", []):
+        tip.attachments.append(
+            TipAttachment(
+                media_type=item["media_type"],
+                filename=item["filename"],
+                size=item["size"],
+                content_encrypted=item["content_encrypted"].encode("ascii"),
+            )
+        )
+    apply_triage_score(tip)
+    return tip
+
+
+def _find(uuid: str) -> Tip | None:
+    return db.session.scalar(select(Tip).where(Tip.uuid == uuid))
+
+
+def _store(record: dict) -> tuple[Tip, bool]:
+    """Insert and commit the record's tip; returns ``(tip, created)``. ``created`` is False when a tip with the
+    same uuid is already stored (a double click, a spool file imported again).
+
+    Raises the database's error when it cannot be reached.
+    """
+    for _ in range(3):
+        db.session.add(_tip_from_record(record))
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            existing = _find(record["uuid"])
+            if existing is not None:
+                return existing, False
+            # Not our uuid, so the random tip number collided (40 bits: rare): draw another.
+            record = {**record, "number": receipts.random_number()}
+            continue
+        return _find(record["uuid"]), True
+    raise RuntimeError("could not find a free tip number")
+
+
+def _rollback_quietly() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001  (the connection is gone; the session is reset anyway)
+        db.session.close()
+
+
+def submit_web_tip(data: TipInput, token: str) -> Receipt:
+    """Store a tip from the public form and return its receipt.
+
+    ``token`` is the form's idempotency token: the same token always gives the same uuid, number and receipt
+    code, so a second submission of one form returns the first one's receipt. If a second submission carries a
+    different text (the tipster went back and added something), that text is added to the tip as a message.
+
+    When the database cannot be reached the tip is spooled. Raises ``OSError`` only if the spool cannot be
+    written either; the caller must then show an error, never a receipt.
+    """
+    uuid, number, code = receipts.for_token(token)
+    record = _record(data, uuid, number, receipts.hash_code(code))
+    try:
+        tip, created = _store(record)
+        if not created and tip.text != data.text and all(m.body != data.text for m in tip.messages):
+            add_tipster_message(tip, data.text)
+            db.session.commit()
+        number = tip.number
+    except Exception as error:
+        if not database_unreachable(error):
+            raise
+        _rollback_quietly()
+        spool.write(spool_folder(), record)
+        log.warning("database unreachable (%s): a tip was spooled", error.__class__.__name__)
+        return Receipt(number, receipts.format_code(code), spooled=True)
+    import_spool_if_waiting()
+    return Receipt(number, receipts.format_code(code), duplicate=not created)
+
+
+def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tuple[Tip, str | None]:
+    """Add a tip that reached the team by another channel (phone, letter, email, visit) and commit it.
+
+    With ``with_receipt`` a receipt code is made, returned once (to be passed on to the tipster) and its hash
+    stored. Raises the database's error if it cannot be reached (staff can try again; nothing is half stored).
+    """
+    code = receipts.random_code() if with_receipt else None
+    record = _record(data, str(uuid_module.uuid4()), receipts.random_number(),
+                     receipts.hash_code(code) if code else None)
+    record["entered_by_id"] = getattr(user, "id", None)
+    tip, _ = _store(record)
+    return tip, receipts.format_code(code) if code else None
+
+
+def add_staff_tips(items: list[TipInput], user=None) -> list[Tip]:
+    """Add many staff-entered tips in one transaction: all of them or, on any error, none."""
+    tips = []
+    for data in items:
+        record = _record(data, str(uuid_module.uuid4()), receipts.random_number(), None)
+        record["entered_by_id"] = getattr(user, "id", None)
+        tip = _tip_from_record(record)
+        db.session.add(tip)
+        tips.append(tip)
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return tips
+
+
+# --- the spool --------------------------------------------------------------------------------------------------
+
+
+def spool_folder():
+    """The app's spool folder (``SPOOL_DIR``)."""
+    return current_app.config["SPOOL_DIR"]
+
+
+@dataclass
+class SpoolImport:
+    """What one pass over the spool did."""
+
+    imported: int = 0
+    already_stored: int = 0
+    unreadable: list[str] = field(default_factory=list)
+    waiting: int = 0
+
+
+def import_spool() -> SpoolImport:
+    """Import every spooled tip into the database, each exactly once, and remove its file once it is committed.
+
+    Stops at the first sign that the database is still down (the rest waits for the next pass). Files that are
+    not valid records are left in place and named in the result.
+    """
+    folder = spool_folder()
+    result = SpoolImport()
+    with spool.import_lock(folder) as locked:
+        if not locked:
+            result.waiting = len(spool.pending(folder))
+            return result
+        files = spool.pending(folder)
+        for index, path in enumerate(files):
+            try:
+                record = spool.read(path)
+                record["uuid"]  # noqa: B018  (a record without one is unreadable)
+            except (ValueError, KeyError, OSError):
+                result.unreadable.append(path.name)
+                continue
+            try:
+                _, created = _store(record)
+            except Exception as error:
+                if not database_unreachable(error):
+                    raise
+                _rollback_quietly()
+                result.waiting = len(files) - index
+                return result
+            spool.remove(path)
+            if created:
+                result.imported += 1
+            else:
+                result.already_stored += 1
+    return result
+
+
+def import_spool_if_waiting() -> None:
+    """Import the spool if any tip waits in it; never fails the request that triggered it."""
+    folder = spool_folder()
+    if not spool.has_pending(folder):
+        return
+    try:
+        result = import_spool()
+    except Exception as error:  # noqa: BLE001
+        _rollback_quietly()
+        log.warning("spool import failed (%s)", error.__class__.__name__)
+        return
+    if result.imported or result.already_stored:
+        log.info("imported %d spooled tip(s)", result.imported)
+
+
+def check_spool_now_and_then(app) -> None:
+    """Look into the spool at most once every :data:`SPOOL_CHECK_SECONDS` per worker (a ``before_request``)."""
+    now = time.monotonic()
+    last = app.extensions.get("coldcase.tips.spool_checked", 0.0)
+    if now - last < SPOOL_CHECK_SECONDS and last:
+        return
+    app.extensions["coldcase.tips.spool_checked"] = now
+    import_spool_if_waiting()
+
+
+def decode_attachment(attachment: TipAttachment) -> bytes:
+    """The attachment's content, decrypted (for the review workspace)."""
+    return crypto.decrypt(attachment.content_encrypted)
+
+
+def contact_details(tip: Tip) -> str | None:
+    """The tip's contact details, decrypted (for the review workspace), or ``None`` for an anonymous tip."""
+    return crypto.decrypt_text(tip.contact_encrypted)

@@ -1,0 +1,102 @@
+"""The spool: where a tip waits, durably, while the database cannot be reached.
+
+Each tip is one JSON file named after its uuid. It is written to a temporary file, flushed to disk, renamed into
+place and the folder itself flushed, so that after a crash the file is either whole or absent. Contact details
+and attachments are already encrypted in the record: the spool holds nothing the database would not.
+
+Importing (see :func:`coldcase.tips.intake.import_spool`) removes a file only after its tip is committed; the
+unique uuid makes a second import of the same file a no-op, so every spooled tip lands exactly once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+SUFFIX = ".json"
+_LOCK = ".import.lock"
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write(folder: Path, record: dict) -> Path:
+    """Write ``record`` durably as ``<uuid>.json`` in ``folder`` and return its path.
+
+    Raises ``OSError`` when the disk refuses (the caller must then not show a receipt).
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = folder / f"{record['uuid']}{SUFFIX}"
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_dir(folder)
+    return target
+
+
+def pending(folder: Path) -> list[Path]:
+    """The spooled tips waiting in ``folder``, oldest first."""
+    try:
+        with os.scandir(folder) as entries:
+            files = [Path(e.path) for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
+    except FileNotFoundError:
+        return []
+    return sorted(files, key=lambda path: path.stat().st_mtime_ns)
+
+
+def has_pending(folder: Path) -> bool:
+    """True when at least one tip waits in ``folder`` (cheap: stops at the first one)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.endswith(SUFFIX) and not e.name.startswith(".") for e in entries)
+    except FileNotFoundError:
+        return False
+
+
+def read(path: Path) -> dict:
+    """The record in one spool file."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def remove(path: Path) -> None:
+    """Remove an imported spool file, durably."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def import_lock(folder: Path) -> Iterator[bool]:
+    """Hold the folder's import lock if no other process does; yields whether we got it.
+
+    Importing twice at once would be harmless (uuids are unique) but wasteful; this keeps the workers polite.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with open(folder / _LOCK, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
