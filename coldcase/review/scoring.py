@@ -1,0 +1,378 @@
+"""The triage score: how promising a tip looks at first sight, from 0 to 100, with the reasons.
+
+Pure: no Flask, no database. Everything the score depends on is passed in, so intake, the ``rescore`` command
+and the tests all get the same answer. Every point added or taken away comes with a sentence an investigator
+understands ("+15 names a place from the case: Stadsgracht"); the score is the starting value plus those
+points, clamped to 0-100.
+
+The score only orders the queue. It is a first guess made without reading, never a judgement of the tipster.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping
+
+#: Points for each reason. Override any of them with the ``TRIAGE_WEIGHTS`` setting; then run
+#: ``coldcase tips rescore`` so stored scores follow.
+DEFAULT_WEIGHTS: dict[str, int] = {
+    "base": 30,
+    "victim_name": 15,
+    "case_place": 15,
+    "case_date": 10,
+    "case_tag": 5,
+    "person_name": 5,
+    "licence_plate": 10,
+    "date_or_time": 5,
+    "first_hand": 10,
+    "second_hand": 3,
+    "contact": 10,
+    "attachment": 5,
+    "near_duplicate": -20,
+    "web_link": -15,
+    "all_caps": -10,
+    "repeated_characters": -5,
+    "very_short": -15,
+}
+
+#: Two tips whose word triples overlap at least this much (Jaccard) are near-duplicates.
+DUPLICATE_SIMILARITY = 0.6
+#: Fewer words than this, and a tip is "very short".
+SHORT_WORDS = 8
+#: Share of capital letters (among at least 20 letters) that makes a tip "shouting".
+CAPS_SHARE = 0.7
+
+FIRST_HAND = frozenset({"saw", "saw_myself", "self", "first_hand", "myself", "witness"})
+SECOND_HAND = frozenset({"heard", "heard_from_someone", "second_hand", "hearsay"})
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One signed contribution to a score, with a sentence saying why."""
+
+    points: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.points:+d} {self.text}"
+
+    def as_pair(self) -> list:
+        """The reason as ``[points, text]``, the form stored with a tip (JSON)."""
+        return [self.points, self.text]
+
+
+@dataclass(frozen=True)
+class Score:
+    """A triage score: ``value`` is ``base`` plus the reasons' points, kept within 0-100."""
+
+    value: int
+    reasons: tuple[Reason, ...]
+    base: int = 0
+    #: Numbers of earlier tips this one nearly repeats (intake or review links them).
+    duplicates: tuple[str, ...] = ()
+
+    def reasons_as_pairs(self) -> list[list]:
+        """The reasons in the stored form, ``[[points, text], ...]``."""
+        return [reason.as_pair() for reason in self.reasons]
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What a tip about a case can be checked against: names, places, dates and tags of the case."""
+
+    names: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    dates: tuple[date, ...] = ()
+    years: tuple[int, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EarlierTip:
+    """An earlier tip on the same case, for spotting repeats."""
+
+    number: str
+    text: str
+
+
+@dataclass
+class _Builder:
+    weights: Mapping[str, int]
+    reasons: list[Reason] = field(default_factory=list)
+
+    def add(self, key: str, text: str) -> None:
+        points = int(self.weights.get(key, DEFAULT_WEIGHTS.get(key, 0)))
+        if points:
+            self.reasons.append(Reason(points, text))
+
+
+def merged_weights(overrides: Mapping[str, Any] | None) -> dict[str, int]:
+    """The default weights with ``overrides`` applied. Raises ValueError for an unknown key or a non-number,
+    so a typo in the configuration is noticed instead of silently ignored."""
+    weights = dict(DEFAULT_WEIGHTS)
+    for key, value in (overrides or {}).items():
+        if key not in DEFAULT_WEIGHTS:
+            raise ValueError(f"unknown triage weight {key!r}; known: {', '.join(sorted(DEFAULT_WEIGHTS))}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"triage weight {key!r} must be a number, not {value!r}")
+        weights[key] = int(value)
+    return weights
+
+
+def score_tip(
+    text: str,
+    how_known: str | None,
+    has_contact: bool,
+    has_attachment: bool,
+    case_facts: CaseFacts | None = None,
+    earlier_tips: Iterable[EarlierTip] = (),
+    weights: Mapping[str, Any] | None = None,
+) -> Score:
+    """Score a tip and say why. ``how_known`` is the intake form's answer (first-hand answers such as
+    ``"saw"`` count most); ``earlier_tips`` are recent tips on the same case. Raises ValueError for bad
+    ``weights`` (see :func:`merged_weights`)."""
+    weights = merged_weights(weights)
+    builder = _Builder(weights)
+    text = text or ""
+    folded = _fold(text)
+    words = _words(folded)
+
+    if case_facts is not None:
+        _case_reasons(builder, folded, words, case_facts)
+    _detail_reasons(builder, text, folded, case_facts.names if case_facts else ())
+
+    answer = (how_known or "").strip().lower()
+    if answer in FIRST_HAND:
+        builder.add("first_hand", "first-hand knowledge")
+    elif answer in SECOND_HAND:
+        builder.add("second_hand", "heard it from someone else")
+    if has_contact:
+        builder.add("contact", "the tipster can be contacted")
+    if has_attachment:
+        builder.add("attachment", "comes with an attachment")
+
+    duplicates = _near_duplicates(words, earlier_tips)
+    if duplicates:
+        builder.add("near_duplicate", f"nearly the same as tip {', '.join(duplicates)}")
+    _spam_reasons(builder, text, words)
+
+    base = weights["base"]
+    value = max(0, min(100, base + sum(reason.points for reason in builder.reasons)))
+    return Score(value, tuple(builder.reasons), base, tuple(duplicates))
+
+
+def case_facts_from(case) -> CaseFacts:
+    """Collect the facts of a loaded case (:class:`coldcase.cases.model.Case`, read by attribute only): the
+    victim's name, the words of its place, its date and key dates, and its tags."""
+    names = []
+    victim = getattr(case, "victim", None)
+    if victim is not None and getattr(victim, "name", None):
+        names.append(victim.name)
+    places = [part.strip() for part in re.split(r"[,;/()]", getattr(case, "place", "") or "") if part.strip()]
+    dates: list[date] = []
+    years: list[int] = []
+    case_date = getattr(case, "date", None)
+    if case_date is not None:
+        years.append(case_date.year)
+        if getattr(case_date, "day", None):
+            dates.append(date(case_date.year, case_date.month, case_date.day))
+    for key in getattr(case, "key_dates", ()) or ():
+        dates.append(key.date)
+    return CaseFacts(tuple(names), tuple(places), tuple(dates), tuple(years), tuple(getattr(case, "tags", ()) or ()))
+
+
+# --- reasons --------------------------------------------------------------------------------------------------
+
+_STOP_PLACE_WORDS = frozenset({"de", "het", "een", "van", "in", "the", "of", "aan", "bij", "op", "street", "near"})
+
+_MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
+    "mrt": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7,
+    "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10,
+    "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+
+def _case_reasons(builder: _Builder, folded: str, words: list[str], facts: CaseFacts) -> None:
+    word_set = set(words)
+    named = [name for name in facts.names if _mentions_name(folded, word_set, name)]
+    if named:
+        builder.add("victim_name", f"names the victim: {', '.join(named)}")
+    places = []
+    for place in facts.places:
+        place_words = [w for w in _words(_fold(place)) if len(w) > 2 and w not in _STOP_PLACE_WORDS]
+        if place_words and _contains_phrase(folded, place_words):
+            places.append(place)
+        elif len(place_words) > 1:
+            # "Stadsgracht, Amsterdam" is matched as a whole above; a street alone is worth as much.
+            places.extend(word_original for word_original in _original_words(place)
+                          if _fold(word_original) in word_set and len(word_original) > 3
+                          and _fold(word_original) not in _STOP_PLACE_WORDS)
+    if places:
+        builder.add("case_place", f"names a place from the case: {', '.join(dict.fromkeys(places))}")
+    mentioned = _dates_in(folded)
+    matching = sorted({d for d in facts.dates if d in mentioned})
+    years = sorted({y for y in facts.years if str(y) in word_set} - {d.year for d in matching})
+    if matching or years:
+        shown = [d.isoformat() for d in matching] + [str(y) for y in years]
+        builder.add("case_date", f"mentions a date from the case: {', '.join(shown)}")
+    tags = [tag for tag in facts.tags if _contains_phrase(folded, _words(_fold(tag.replace("-", " "))))]
+    if tags:
+        builder.add("case_tag", f"mentions what the case is about: {', '.join(tags)}")
+
+
+_PERSON = re.compile(
+    r"\b[A-Z][a-z\u00e0-\u00ff]{2,}(?:\s+(?:van|de|der|den|het|ter|ten|el|al|bin)){0,2}"
+    r"\s+[A-Z][a-z\u00e0-\u00ff]{2,}\b"
+)
+# Capitalised pairs that are not people: sentence openers, days and months ("Last Friday", "Op Maandag").
+_NOT_A_PERSON = frozenset({
+    "the", "last", "on", "in", "at", "this", "that", "de", "het", "een", "op", "ik", "wij", "we", "hij", "zij",
+    "vorige", "afgelopen", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "dear", "beste", "hello",
+})
+_TIME = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:uur|u|h|am|pm)?\b|\b\d{1,2}\s*uur\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WORD_DATE = re.compile(r"\b(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})\b")
+
+
+def _plate_patterns() -> re.Pattern:
+    # Dutch licence plates since 1951 ("sidecodes"): three groups of letters (X) and digits (9).
+    sidecodes = ["XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9", "9-XXX-99",
+                 "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9"]
+    parts = []
+    for code in sidecodes:
+        groups = []
+        for group in code.split("-"):
+            kind = "[A-Z]" if group[0] == "X" else r"\d"
+            groups.append(f"{kind}{{{len(group)}}}")
+        parts.append("[- ]?".join(groups))
+    return re.compile(r"(?<![A-Z0-9-])(?:" + "|".join(parts) + r")(?![A-Z0-9-])")
+
+
+_PLATE = _plate_patterns()
+
+
+def _detail_reasons(builder: _Builder, text: str, folded: str, case_names: Iterable[str]) -> None:
+    plates = [match.group(0) for match in _PLATE.finditer(text.upper()) if any(c.isdigit() for c in match.group(0))]
+    # A plate needs letters too, or "12-03-94" would be one.
+    plates = [plate for plate in plates if any(c.isalpha() for c in plate)]
+    if plates:
+        builder.add("licence_plate", f"gives a licence plate: {', '.join(dict.fromkeys(plates))}")
+    people = list(dict.fromkeys(
+        match.group(0) for match in _PERSON.finditer(text)
+        if _fold(match.group(0).split()[0]) not in _NOT_A_PERSON | set(_MONTHS)
+    ))
+    # The victim's name already counted as a fact of the case; another name is new detail.
+    known = {_fold(name) for name in case_names}
+    people = [person for person in people if _fold(person) not in known]
+    if people:
+        builder.add("person_name", f"names someone: {', '.join(people[:3])}")
+    if _dates_in(folded) or _TIME.search(text):
+        builder.add("date_or_time", "gives a date or a time")
+
+
+_LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|ru|xyz|info|biz|top)\b", re.IGNORECASE)
+_REPEATS = re.compile(r"(.)\1{4,}")
+
+
+def _spam_reasons(builder: _Builder, text: str, words: list[str]) -> None:
+    if _LINK.search(text):
+        builder.add("web_link", "contains a web link (often spam)")
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= CAPS_SHARE:
+        builder.add("all_caps", "written in capitals")
+    if _REPEATS.search(text):
+        builder.add("repeated_characters", "repeats a character many times")
+    if len(words) < SHORT_WORDS:
+        builder.add("very_short", f"very short ({len(words)} words)")
+
+
+# --- near-duplicates ----------------------------------------------------------------------------------------
+
+
+def shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    """The word ``size``-grams of a text (the words themselves for a text shorter than that)."""
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def similarity(first: str, second: str) -> float:
+    """Jaccard similarity of two texts' word triples, from 0 (nothing shared) to 1 (the same words)."""
+    a, b = shingles(_words(_fold(first))), shingles(_words(_fold(second)))
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _near_duplicates(words: list[str], earlier_tips: Iterable[EarlierTip]) -> list[str]:
+    mine = shingles(words)
+    if not mine:
+        return []
+    found = []
+    for tip in earlier_tips:
+        theirs = shingles(_words(_fold(tip.text)))
+        if theirs and len(mine & theirs) / len(mine | theirs) >= DUPLICATE_SIMILARITY:
+            found.append(tip.number)
+    return found
+
+
+# --- text helpers ---------------------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "Mühle" matches "muhle" and "ÉÉN" matches "een"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(folded: str) -> list[str]:
+    return re.findall(r"\w+", folded)
+
+
+def _original_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _contains_phrase(folded: str, phrase_words: list[str]) -> bool:
+    if not phrase_words:
+        return False
+    pattern = r"\b" + r"\W+".join(re.escape(w) for w in phrase_words) + r"\b"
+    return re.search(pattern, folded) is not None
+
+
+def _mentions_name(folded: str, word_set: set[str], name: str) -> bool:
+    parts = [w for w in _words(_fold(name)) if w not in {"van", "de", "der", "den", "het", "ter", "ten"}]
+    if not parts:
+        return False
+    if _contains_phrase(folded, _words(_fold(name))):
+        return True
+    # The surname alone ("de Vries" -> "vries") counts when it is not a common short word.
+    surname = parts[-1]
+    return len(surname) >= 4 and surname in word_set
+
+
+def _dates_in(folded: str) -> set[date]:
+    found: set[date] = set()
+
+    def add(year: int, month: int, day: int) -> None:
+        if year < 100:
+            year += 1900 if year > 30 else 2000
+        try:
+            found.add(date(year, month, day))
+        except ValueError:
+            pass
+
+    for day, month, year in _NUMERIC_DATE.findall(folded):
+        add(int(year), int(month), int(day))
+    for year, month, day in _ISO_DATE.findall(folded):
+        add(int(year), int(month), int(day))
+    for day, month_name, year in _WORD_DATE.findall(folded):
+        if month_name in _MONTHS:
+            add(int(year), _MONTHS[month_name], int(day))
+    return found
