@@ -76,3 +76,21 @@ def _build_one(build_calendar, library, year, variant, out_dir, distribution, si
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+
+
+@calendar_cli.command("preflight")
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="The build's manifest [default: the .json next to the PDF].")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def preflight_command(pdf: Path, manifest: Path | None, output_format: str) -> None:
+    """Check a calendar PDF before it goes to print; exits 1 if there are errors."""
+    import json
+
+    from coldcase.publish.preflight import run_preflight
+
+    report = run_preflight(pdf, manifest)
+    click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if output_format == "json"
+               else report.to_text())
+    if not report.ok:
+        sys.exit(1)

@@ -688,10 +688,13 @@ def _find_overflows(box, containers: list, found: list[dict[str, Any]]) -> None:
                       if isinstance(child, boxes.TextBox)), default=0)
         over = max(over_y, over_x)
         if over > 0.5:  # CSS px; a half-pixel is rounding
-            text = "".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox))
-            if not any(f["_box"] is limit for f in found):  # one finding per box, at its first bad line
-                found.append({"_box": limit, "box": _describe(limit), "by_mm": round(over * 25.4 / 96, 1),
-                              "text": text.strip()[:60]})
+            by_mm = round(over * 25.4 / 96, 1)
+            known = next((f for f in found if f["_box"] is limit), None)
+            if known is not None:  # one finding per box: by how much its last line overflows
+                known["by_mm"] = max(known["by_mm"], by_mm)
+            else:  # ...and the first line that does not fit
+                text = "".join(child.text for child in box.descendants() if isinstance(child, boxes.TextBox))
+                found.append({"_box": limit, "box": _describe(limit), "by_mm": by_mm, "text": text.strip()[:60]})
         return
     for child in getattr(box, "children", ()):
         _find_overflows(child, containers, found)
