@@ -22,8 +22,10 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,7 @@ from coldcase.publish.links import DEFAULT_BASE_URL
 from coldcase.publish.pages import (CARD_PHOTO_MM, PAPER_SIZES, VARIANTS, WEEK_PHOTO_MM, Page, PageOptions,
                                     PageSet, Variant, edition_pages)
 from coldcase.publish.render import (STATIC_DIR, TEMPLATES_DIR, PdfOptions, RestrictedFetcher, allowed_dirs,
-                                     html_to_pdf)
+                                     html_to_pdf, render_document)
 
 #: Where Debian's libgs-common installs its CMYK profile (the print output intent).
 DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
@@ -179,8 +181,12 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
     name = output_name(year, variant, distribution)
     pdf_path, manifest_path = out_dir / f"{name}.pdf", out_dir / f"{name}.json"
     partial = out_dir / f".{name}.pdf.part"
-    merge_chunks(chunk_paths, partial, _metadata(edition, variant, distribution))
-    manifest = build_manifest(library, edition, variant, size, distribution, page_set, work)
+    work_uri = cache_dir.resolve().as_uri() + "/"
+    identity = "|".join(_pdf_options(VARIANTS[variant], html, work_uri).identifier.decode() for html in documents)
+    merge_chunks(chunk_paths, partial, _metadata(edition, variant, distribution), identity,
+                 labels=[page.key for page in page_set.pages])
+    overflows = [item for path in chunk_paths for item in _chunk_overflows(path)]
+    manifest = build_manifest(library, edition, variant, size, distribution, page_set, work, overflows)
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     partial.replace(pdf_path)  # the finished name appears only once the file is complete
     result.pdf_path, result.manifest_path, result.pages = pdf_path, manifest_path, len(page_set.pages)
@@ -320,8 +326,11 @@ def _metadata(edition: Edition, variant: str, distribution: str | None) -> dict[
     return {"title": edition.title, "author": "coldcase", "subject": subject, "created": created}
 
 
-def _pdf_options(variant: Variant, html: str) -> PdfOptions:
-    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+def _pdf_options(variant: Variant, html: str, work_uri: str = "") -> PdfOptions:
+    # The identifier must not depend on where the cache lives, or two builds into different
+    # folders would differ in their bytes.
+    stable = html.replace(work_uri, "") if work_uri else html
+    identifier = hashlib.sha256(stable.encode()).hexdigest()[:32].encode()
     return PdfOptions(pdf_variant=variant.pdf_variant, identifier=identifier)
 
 
@@ -345,7 +354,7 @@ def _render_chunks(documents: list[str], chunks: list[list[Page]], fetcher: Rest
     if progress:
         progress(done, len(paths))
     base_url = work.cache_dir.resolve().as_uri() + "/"
-    tasks = [(documents[i], base_url, fetcher, _pdf_options(variant, documents[i]),
+    tasks = [(documents[i], base_url, fetcher, _pdf_options(variant, documents[i], base_url),
               [job for page in chunks[i] for job in page.photos], paths[i]) for i in todo]
     workers = workers or min(len(tasks), os.cpu_count() or 1)
     if workers <= 1 or len(tasks) <= 1:
@@ -370,14 +379,39 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
     """Worker: convert the chunk's photos (if not cached), render it, store it under its key."""
     for job in photos:
         ensure_photo(job.source, job.target, job.destination)
-    pdf = html_to_pdf(html, base_url, fetcher, options)
+    pdf, overflows = render_document(html, base_url, fetcher, options)
+    # Stored next to the chunk so that a cached chunk still reports its overflows in the manifest.
+    destination.with_suffix(".overflow.json").write_text(json.dumps(overflows))
+    if options.pdf_variant:  # print and cards: nothing may stay RGB
+        pdf = _without_rgb(pdf)
     partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
     partial.write_bytes(pdf)
     partial.replace(destination)
     return destination
 
 
-def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str]) -> None:
+def _without_rgb(pdf_bytes: bytes) -> bytes:
+    import io
+
+    import pikepdf
+
+    from coldcase.publish.colour import convert_rgb_operators
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        if not convert_rgb_operators(pdf):
+            return pdf_bytes
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+def _chunk_overflows(chunk_path: Path) -> list[list[dict]]:
+    path = chunk_path.with_suffix(".overflow.json")
+    return json.loads(path.read_text()) if path.exists() else []
+
+
+def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str], identity: str = "",
+                 labels: list[str] | None = None) -> None:
     """Concatenate chunk PDFs into one, keeping the first chunk's catalogue (output intent, XMP).
 
     Saved with a content-derived file identifier and no timestamps, so it is reproducible.
@@ -389,6 +423,20 @@ def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str
         try:
             for other in others:
                 merged.pages.extend(other.pages)
+            # WeasyPrint gives every PDF/X a random XMP document id; derive it from the content
+            # (the chunk names are content hashes) so the same sources give the same bytes.
+            document_id = uuid.uuid5(uuid.NAMESPACE_URL, identity or "|".join(Path(p).name for p in chunk_paths))
+            if "/Metadata" in merged.Root:
+                xmp = merged.Root.Metadata.read_bytes()
+                xmp = re.sub(rb"xmp\.did:[0-9a-f-]+", f"xmp.did:{document_id}".encode(), xmp)
+                merged.Root.Metadata = merged.make_stream(xmp, Type=pikepdf.Name.Metadata,
+                                                          Subtype=pikepdf.Name.XML)
+            if labels:
+                # Preflight reads each page's label to check the page order against the manifest.
+                numbers = pikepdf.Array()
+                for index, label in enumerate(labels):
+                    numbers.extend([index, pikepdf.Dictionary(P=pikepdf.String(label))])
+                merged.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
             merged.docinfo["/Title"] = meta["title"]
             merged.docinfo["/Subject"] = meta["subject"]
             merged.docinfo["/Author"] = meta["author"]
@@ -400,7 +448,7 @@ def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str
 
 
 def build_manifest(library: Library, edition: Edition, variant: str, size: str, distribution: str | None,
-                   page_set: PageSet, work: _Workspace) -> dict:
+                   page_set: PageSet, work: _Workspace, overflows: list[list[dict]] | None = None) -> dict:
     """What the PDF holds, page by page, and the sha256 of every file it was made from."""
     root = Path(library.root)
     sources: dict[str, str] = {}
@@ -430,10 +478,17 @@ def build_manifest(library: Library, edition: Edition, variant: str, size: str, 
         "distribution": distribution,
         "coldcase_version": coldcase_version(),
         "page_count": len(page_set.pages),
-        "pages": [page.manifest_entry() for page in page_set.pages],
+        "pages": [_with_overflow(page.manifest_entry(), overflows, index)
+                  for index, page in enumerate(page_set.pages)],
         "sources": dict(sorted(sources.items())),
         "warnings": page_set.warnings,
     }
+
+
+def _with_overflow(entry: dict, overflows: list[list[dict]] | None, index: int) -> dict:
+    if overflows and index < len(overflows) and overflows[index]:
+        entry["overflow"] = overflows[index]
+    return entry
 
 
 def coldcase_version() -> str:

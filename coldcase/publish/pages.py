@@ -73,7 +73,7 @@ class Page:
 
     def manifest_entry(self) -> dict[str, Any]:
         """This page as the manifest lists it."""
-        entry: dict[str, Any] = {"kind": self.kind}
+        entry: dict[str, Any] = {"kind": self.kind, "key": self.key}
         if self.week is not None:
             entry.update(iso_year=self.week.iso_year, iso_week=self.week.iso_week,
                          dates=self.week.dates, case=self.case_id,

@@ -94,11 +94,18 @@ class RenderError(RuntimeError):
 
 def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
                 strict: bool = True) -> bytes:
-    """Render one HTML document to PDF bytes.
+    """Render one HTML document to PDF bytes (see `render_document`)."""
+    return render_document(html, base_url, fetcher, options, strict)[0]
+
+
+def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
+                    strict: bool = True) -> tuple[bytes, list[list[dict]]]:
+    """Render one HTML document to PDF bytes, with the text overflows of each page.
 
     WeasyPrint only logs a resource it cannot load and goes on; with `strict` such a warning
-    (a refused URL, a missing font or photo) raises `RenderError`, because a calendar with a
-    blank where the photo should be must not look finished.
+    (a missing font or photo) raises `RenderError`, because a calendar with a blank where the
+    photo should be must not look finished. The overflows come from preflight's
+    `layout_overflows` (empty lists when that module is not installed).
     """
     # Imported here: importing WeasyPrint costs ~0.5 s, which the CLI's --help should not pay.
     import weasyprint
@@ -107,7 +114,8 @@ def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: P
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher())
+        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher()).render()
+        overflows = _overflows(document)
         pdf = document.write_pdf(
             pdf_variant=options.pdf_variant,
             pdf_identifier=options.identifier,
@@ -118,7 +126,15 @@ def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: P
     fatal = [m for m in collector.messages if _is_fatal(m)]
     if strict and fatal:
         raise RenderError("; ".join(dict.fromkeys(fatal)))
-    return pdf
+    return pdf, overflows
+
+
+def _overflows(document) -> list[list[dict]]:
+    try:
+        from coldcase.publish.preflight import layout_overflows
+    except ImportError:
+        return [[] for _ in document.pages]
+    return layout_overflows(document)
 
 
 def _is_fatal(message: str) -> bool:

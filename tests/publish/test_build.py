@@ -1,0 +1,200 @@
+"""Building an edition: manifest, attribution links, reproducibility, cache, and problems before rendering."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pikepdf
+import pytest
+
+from coldcase.cases.loader import load_library
+from coldcase.publish.build import build_calendar, check_edition
+from conftest import TODAY, write_case, write_edition
+
+FEW = (1, 11)
+
+
+def _build(library, out, variant="print", **kwargs):
+    kwargs.setdefault("weeks", FEW)
+    kwargs.setdefault("workers", 1)
+    return build_calendar(library, 2027, variant, out, **kwargs)
+
+
+def test_print_build_writes_pdf_and_manifest_in_page_order(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path)
+    assert result.pdf_path.name == "calendar-2027-print.pdf"
+    manifest = json.loads(result.manifest_path.read_text())
+    assert [p["kind"] for p in manifest["pages"]] == ["cover", "intro", "week", "week", "index", "back"]
+    week1 = manifest["pages"][2]
+    assert (week1["iso_year"], week1["iso_week"], week1["case"]) == (2027, 1, "case-01")
+    # 1-3 January 2027 lie in ISO week 53 of 2026 and are printed on week 1's page.
+    assert week1["dates"][:7] == ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31",
+                                  "2027-01-01", "2027-01-02", "2027-01-03"]
+    assert manifest["edition"]["year"] == 2027 and manifest["variant"] == "print"
+    assert manifest["coldcase_version"]
+    assert "case-01/case.md" in manifest["sources"] and "editions/2027.yaml" in manifest["sources"]
+    assert all(re.fullmatch(r"[0-9a-f]{64}", digest) for digest in manifest["sources"].values())
+    with pikepdf.open(result.pdf_path) as pdf:
+        assert len(pdf.pages) == len(manifest["pages"])
+
+
+def test_print_variant_is_pdf_x4_with_cmyk_output_intent_bleed_and_metadata(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path)
+    with pikepdf.open(result.pdf_path) as pdf:
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 4
+        assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
+        page = pdf.pages[2]
+        trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
+        assert round(trim[0] - media[0], 1) == round(3 / 25.4 * 72, 1)  # 3 mm bleed
+        assert str(pdf.docinfo["/Title"]) == "Cold case kalender 2027"
+        images = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+        assert images and all(img.ColorSpace == "/DeviceCMYK" for img in images)
+        assert images[0].Width == 1417  # 120 mm at 300 dpi
+
+
+def test_screen_variant_is_rgb_without_bleed_and_links_to_the_case(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, variant="screen")
+    with pikepdf.open(result.pdf_path) as pdf:
+        page = pdf.pages[2]
+        assert [float(v) for v in page.MediaBox] == pytest.approx([0, 0, 595.28, 841.89], abs=0.1)
+        uris = [str(a.A.URI) for a in page.get("/Annots", []) if "/A" in a]
+        assert "https://example.org/cases/case-01?e=2027" in uris
+    assert result.pdf_path.stat().st_size < 8_000_000
+
+
+def test_distribution_run_carries_the_attribution_code_in_links_and_name(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, variant="screen", distribution="pi-vught",
+                    base_url="https://tips.example.nl")
+    assert result.pdf_path.name == "calendar-2027-screen-PI-VUGHT.pdf"
+    with pikepdf.open(result.pdf_path) as pdf:
+        uris = {str(a.A.URI) for a in pdf.pages[3].get("/Annots", []) if "/A" in a}
+    assert uris == {"https://tips.example.nl/cases/case-11?e=2027&d=PI-VUGHT"}
+    text = _page_text(result.pdf_path, 4)
+    assert "tips.example.nl/cases/case-11?e=2027&d=PI-VUGHT" in text
+
+
+def test_unknown_distribution_point_is_a_problem(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, distribution="NOWHERE")
+    assert result.pdf_path is None
+    assert any("unknown distribution point 'NOWHERE'" in p for p in result.problems)
+
+
+def test_same_sources_give_byte_identical_pdfs(sample_library, tmp_path):
+    first = _build(sample_library, tmp_path / "a").pdf_path.read_bytes()
+    second = _build(sample_library, tmp_path / "b").pdf_path.read_bytes()
+    assert first == second
+
+
+def test_rebuild_after_editing_one_case_rerenders_only_its_page(copy_root, tmp_path):
+    library = load_library(copy_root, today=TODAY)
+    cold = _build(library, tmp_path)
+    assert cold.chunks_rendered == 6 and cold.chunks_cached == 0
+    again = _build(library, tmp_path)
+    assert again.chunks_rendered == 0
+    case_md = copy_root / "case-11" / "case.md"
+    case_md.write_text(case_md.read_text().replace("Wie weet meer over zaak 11?", "Wie kende zaak 11?"))
+    edited = _build(load_library(copy_root, today=TODAY), tmp_path)
+    assert edited.chunks_rendered == 1
+    assert "Wie kende zaak 11?" in _page_text(edited.pdf_path, 4)
+
+
+def test_missing_translation_is_a_warning_not_a_hole(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path)
+    assert result.pdf_path is not None
+    # Odd case numbers have English; case 11 has, case 1 has: no warning for either.
+    assert not [w for w in result.warnings if "translation" in w]
+
+
+def test_unknown_language_of_the_edition_is_warned_about(copy_root, tmp_path):
+    ids = [f"case-{n:02d}" for n in range(1, 53)]
+    write_edition(copy_root, 2027, ids, languages=("nl", "en", "xx"))
+    library = load_library(copy_root, today=TODAY)
+    result = _build(library, tmp_path)
+    assert any("no 'xx' version" in w for w in result.warnings)
+    assert any("case-01: no 'xx' translation" in w for w in result.warnings)
+
+
+# ---------- problems stop the build before rendering ----------
+
+def _problems_for(root, tmp_path, **kwargs):
+    library = load_library(root, today=TODAY)
+    result = _build(library, tmp_path / "out", **kwargs)
+    assert result.pdf_path is None and not result.ok
+    assert not list((tmp_path / "out").glob("*.pdf")) if (tmp_path / "out").exists() else True
+    return result.problems
+
+
+def test_edition_with_unknown_case_is_reported_without_output(copy_root, tmp_path):
+    ids = [f"case-{n:02d}" for n in range(1, 52)] + ["no-such-case"]
+    write_edition(copy_root, 2027, ids)
+    problems = _problems_for(copy_root, tmp_path)
+    assert any("unknown case 'no-such-case'" in p for p in problems)
+
+
+def test_edition_with_invalid_case_is_reported(copy_root, tmp_path):
+    (copy_root / "case-05" / "case.md").write_text("---\nid: case-05\n---\n")
+    problems = _problems_for(copy_root, tmp_path)
+    assert any("case-05" in p and "errors" in p for p in problems)
+
+
+def test_edition_with_solved_case_is_reported(copy_root, tmp_path):
+    case_md = copy_root / "case-07" / "case.md"
+    case_md.write_text(case_md.read_text().replace("status: open", "status: solved"))
+    problems = _problems_for(copy_root, tmp_path)
+    assert any("case-07" in p and "solved" in p for p in problems)
+
+
+def test_edition_with_duplicate_case_is_reported(copy_root, tmp_path):
+    ids = [f"case-{n:02d}" for n in range(1, 52)] + ["case-01"]
+    write_edition(copy_root, 2027, ids)
+    problems = _problems_for(copy_root, tmp_path)
+    assert any("case-01" in p and "already in week 1" in p for p in problems)
+
+
+@pytest.mark.parametrize("count", [51, 53])
+def test_edition_with_wrong_number_of_weeks_is_reported(copy_root, tmp_path, count):
+    ids = [f"case-{n:02d}" for n in range(1, 53)]
+    if count == 53:
+        write_case(copy_root, "case-53", 53)
+        ids.append("case-53")
+    write_edition(copy_root, 2027, ids[:count])
+    problems = _problems_for(copy_root, tmp_path)
+    assert any(f"{count} cases" in p and "52" in p for p in problems)
+
+
+def test_missing_photo_is_reported(copy_root, tmp_path):
+    (copy_root / "case-09" / "photo.jpg").unlink()
+    problems = _problems_for(copy_root, tmp_path)
+    assert any("case-09" in p for p in problems)
+
+
+def test_photo_too_small_for_a3_is_reported_before_rendering(sample_library, tmp_path):
+    _, problems = check_edition(sample_library, 2027, "print", "A3")
+    assert len(problems) == 52
+    assert "needs 2004×1503 px" in problems[0]
+
+
+def test_missing_edition_is_reported(sample_library, tmp_path):
+    result = build_calendar(sample_library, 2031, "print", tmp_path)
+    assert result.pdf_path is None
+    assert any("2031" in p for p in result.problems)
+
+
+def test_unknown_variant_and_size_are_reported(sample_library):
+    _, problems = check_edition(sample_library, 2027, "poster", "B5")
+    assert any("unknown variant 'poster'" in p for p in problems)
+    assert any("unknown paper size 'B5'" in p for p in problems)
+
+
+def test_missing_cmyk_profile_is_reported(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, cmyk_profile=tmp_path / "none.icc")
+    assert any("CMYK profile" in p for p in result.problems)
+
+
+def _page_text(pdf_path, page):
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+                          capture_output=True, text=True, check=True).stdout.replace("\n", " ")
