@@ -30,20 +30,60 @@ from make_sample_photos import scene_for  # noqa: E402
 LIMITS = {"title": 70, "summary": 600, "question": 240, "place": 80, "caption": 120, "label": 40, "name": 60}
 
 UNITS = {
-    "ON": "Team Cold Cases Oost-Nederland", "NN": "Team Cold Cases Noord-Nederland",
-    "MN": "Team Cold Cases Midden-Nederland", "NH": "Team Cold Cases Noord-Holland",
-    "AM": "Team Cold Cases Amsterdam", "DH": "Team Cold Cases Den Haag", "RD": "Team Cold Cases Rotterdam",
-    "ZW": "Team Cold Cases Zeeland-West-Brabant", "OB": "Team Cold Cases Oost-Brabant",
+    "ON": "Team Cold Cases Oost-Nederland",
+    "NN": "Team Cold Cases Noord-Nederland",
+    "MN": "Team Cold Cases Midden-Nederland",
+    "NH": "Team Cold Cases Noord-Holland",
+    "AM": "Team Cold Cases Amsterdam",
+    "DH": "Team Cold Cases Den Haag",
+    "RD": "Team Cold Cases Rotterdam",
+    "ZW": "Team Cold Cases Zeeland-West-Brabant",
+    "OB": "Team Cold Cases Oost-Brabant",
     "LB": "Team Cold Cases Limburg",
 }
 CITY_UNIT = {
-    "Zwolle": "ON", "Deventer": "ON", "Enschede": "ON", "Apeldoorn": "ON", "Arnhem": "ON", "Nijmegen": "ON",
-    "Hengelo": "ON", "Harderwijk": "ON", "Kampen": "ON", "Groningen": "NN", "Leeuwarden": "NN", "Assen": "NN",
-    "Emmen": "NN", "Sneek": "NN", "Meppel": "NN", "Utrecht": "MN", "Amersfoort": "MN", "Almere": "MN",
-    "Lelystad": "MN", "Haarlem": "NH", "Alkmaar": "NH", "Den Helder": "NH", "Hoorn": "NH", "Zaandam": "NH",
-    "Amsterdam": "AM", "Den Haag": "DH", "Leiden": "DH", "Delft": "DH", "Katwijk": "DH", "Rotterdam": "RD",
-    "Dordrecht": "RD", "Gouda": "RD", "Breda": "ZW", "Middelburg": "ZW", "Vlissingen": "ZW", "Terneuzen": "ZW",
-    "Tilburg": "ZW", "Eindhoven": "OB", "Oss": "OB", "Maastricht": "LB", "Heerlen": "LB", "Venlo": "LB",
+    "Zwolle": "ON",
+    "Deventer": "ON",
+    "Enschede": "ON",
+    "Apeldoorn": "ON",
+    "Arnhem": "ON",
+    "Nijmegen": "ON",
+    "Hengelo": "ON",
+    "Harderwijk": "ON",
+    "Kampen": "ON",
+    "Groningen": "NN",
+    "Leeuwarden": "NN",
+    "Assen": "NN",
+    "Emmen": "NN",
+    "Sneek": "NN",
+    "Meppel": "NN",
+    "Utrecht": "MN",
+    "Amersfoort": "MN",
+    "Almere": "MN",
+    "Lelystad": "MN",
+    "Haarlem": "NH",
+    "Alkmaar": "NH",
+    "Den Helder": "NH",
+    "Hoorn": "NH",
+    "Zaandam": "NH",
+    "Amsterdam": "AM",
+    "Den Haag": "DH",
+    "Leiden": "DH",
+    "Delft": "DH",
+    "Katwijk": "DH",
+    "Rotterdam": "RD",
+    "Dordrecht": "RD",
+    "Gouda": "RD",
+    "Breda": "ZW",
+    "Middelburg": "ZW",
+    "Vlissingen": "ZW",
+    "Terneuzen": "ZW",
+    "Tilburg": "ZW",
+    "Eindhoven": "OB",
+    "Oss": "OB",
+    "Maastricht": "LB",
+    "Heerlen": "LB",
+    "Venlo": "LB",
     "Roermond": "LB",
 }
 
@@ -352,9 +392,17 @@ NAMES = {
 def with_scripts(f: dict) -> dict:
     """The fact sheet with its Arabic and Russian names filled in (unidentified cases need none)."""
     if f["scen"].startswith("u_"):
-        return {"ar": ("", ""), "ru": {}, **{k: v for k, v in f.items() if v is not None or k not in ("ar", "ru")}}
+        return {
+            "ar": ("", ""),
+            "ru": {},
+            **{k: v for k, v in f.items() if v is not None or k not in ("ar", "ru")},
+        }
     ar_name, ar_first, ru_name, ru_first = NAMES[f["name"]]
-    return {**f, "ar": f.get("ar") or (ar_name, ar_first), "ru": f.get("ru") or dict(nom=ru_name, first=ru_first)}
+    return {
+        **f,
+        "ar": f.get("ar") or (ar_name, ar_first),
+        "ru": f.get("ru") or dict(nom=ru_name, first=ru_first),
+    }
 
 
 def slugify(text: str) -> str:
@@ -394,17 +442,35 @@ def when(lang: str, value: str) -> str:
     """The date as a phrase that can start a sentence: 'Op 15 maart 1994', 'In maart 1994', 'In 1994'."""
     y, m, d = parse_date(value)
     if lang == "nl":
-        return f"Op {d} {T.MONTHS['nl'][m - 1]} {y}" if d else (f"In {T.MONTHS['nl'][m - 1]} {y}" if m else f"In {y}")
+        return (
+            f"Op {d} {T.MONTHS['nl'][m - 1]} {y}"
+            if d
+            else (f"In {T.MONTHS['nl'][m - 1]} {y}" if m else f"In {y}")
+        )
     if lang == "en":
-        return f"On {d} {T.MONTHS['en'][m - 1]} {y}" if d else (f"In {T.MONTHS['en'][m - 1]} {y}" if m else f"In {y}")
+        return (
+            f"On {d} {T.MONTHS['en'][m - 1]} {y}"
+            if d
+            else (f"In {T.MONTHS['en'][m - 1]} {y}" if m else f"In {y}")
+        )
     if lang == "es":
-        return (f"El {d} de {T.MONTHS['es'][m - 1]} de {y}" if d
-                else (f"En {T.MONTHS['es'][m - 1]} de {y}" if m else f"En {y}"))
+        return (
+            f"El {d} de {T.MONTHS['es'][m - 1]} de {y}"
+            if d
+            else (f"En {T.MONTHS['es'][m - 1]} de {y}" if m else f"En {y}")
+        )
     if lang == "ar":
-        return f"في {d} {T.MONTHS['ar'][m - 1]} {y}" if d else (f"في {T.MONTHS['ar'][m - 1]} {y}" if m else f"في عام {y}")
+        return (
+            f"في {d} {T.MONTHS['ar'][m - 1]} {y}"
+            if d
+            else (f"في {T.MONTHS['ar'][m - 1]} {y}" if m else f"في عام {y}")
+        )
     if lang == "ru":
-        return (f"{d} {T.MONTHS['ru_gen'][m - 1]} {y} года" if d
-                else (f"В {T.MONTHS['ru_prep'][m - 1]} {y} года" if m else f"В {y} году"))
+        return (
+            f"{d} {T.MONTHS['ru_gen'][m - 1]} {y} года"
+            if d
+            else (f"В {T.MONTHS['ru_prep'][m - 1]} {y} года" if m else f"В {y} году")
+        )
     raise ValueError(lang)
 
 
@@ -423,6 +489,7 @@ def reward_text(lang: str, amount: int) -> str:
 
 def ru_forms(nom: str, first: str, g: str) -> dict:
     """Russian case forms of a Dutch name: women's names in -а/-я decline, men's names in a consonant decline."""
+
     def decl(word: str, case: str) -> str:
         if g == "f" or word.endswith("а"):
             if word.endswith("а"):
@@ -442,8 +509,16 @@ def ru_forms(nom: str, first: str, g: str) -> dict:
         if g == "f":  # Dutch surnames of women do not decline in Russian
             return " ".join([decl(words[0], case)] + words[1:])
         return " ".join(w if w in ("ван", "де", "дер", "ден") else decl(w, case) for w in words)
-    return dict(name=nom, name_acc=whole("acc"), name_gen=whole("gen"), name_ins=whole("ins"), first=first,
-                first_acc=words(first, "acc"), first_gen=words(first, "gen"))
+
+    return dict(
+        name=nom,
+        name_acc=whole("acc"),
+        name_gen=whole("gen"),
+        name_ins=whole("ins"),
+        first=first,
+        first_acc=words(first, "acc"),
+        first_gen=words(first, "gen"),
+    )
 
 
 def add_days(value: str, days: int) -> dt.date:
@@ -457,17 +532,24 @@ def fill(f: dict, lang: str) -> dict:
     unknown = f["scen"].startswith("u_")
     city = f["city"]
     first = f.get("first") or f["name"].split(" ")[0]
-    slots = dict(year=y, age=f.get("age", ""), age_lo=f.get("age_lo", ""), age_hi=f.get("age_hi", ""),
-                 reward=reward_text(lang, f["reward"]) if f.get("reward") else "",
-                 outcome_year=f.get("outcome_year", ""), found_loc=f.get("found_loc", ""))
+    slots = dict(
+        year=y,
+        age=f.get("age", ""),
+        age_lo=f.get("age_lo", ""),
+        age_hi=f.get("age_hi", ""),
+        reward=reward_text(lang, f["reward"]) if f.get("reward") else "",
+        outcome_year=f.get("outcome_year", ""),
+        found_loc=f.get("found_loc", ""),
+    )
     w = when(lang, f["date"])
     slots["When"], slots["when"] = w, (w[0].lower() + w[1:] if lang in ("nl", "en", "es") else w)
     if f.get("days"):
         slots["days"] = T.NUMBER_WORDS[lang][f["days"]]
         slots["later"] = T.LATER[lang]
     if lang == "nl":
-        slots.update(name=f["name"], first=first, city=city,
-                     loc=(f["loc"] or f"in {city}").replace("  ", " "))
+        slots.update(
+            name=f["name"], first=first, city=city, loc=(f["loc"] or f"in {city}").replace("  ", " ")
+        )
     elif lang in ("en", "es"):
         slots.update(name=f["name"], first=first, city=T.CITY_OTHER[lang].get(city, city))
     elif lang == "ar":
@@ -512,9 +594,14 @@ def texts(f: dict, lang: str) -> dict:
         paragraphs.append(" ".join([describe] + details))
         paragraphs.append(" ".join(inv[1:] + [now]))
     else:
-        summary_parts = [event] + ([found] if found else []) + details[:1] + ([now] if status == "open" else [])
-        paragraphs.append(r(T.PERSONA_LINE[lang].replace("{persona}", T.PERSONA[f["persona"]][lang]))
-                          + " " + r(T.FAMILY[f["family"]][lang]))
+        summary_parts = (
+            [event] + ([found] if found else []) + details[:1] + ([now] if status == "open" else [])
+        )
+        paragraphs.append(
+            r(T.PERSONA_LINE[lang].replace("{persona}", T.PERSONA[f["persona"]][lang]))
+            + " "
+            + r(T.FAMILY[f["family"]][lang])
+        )
         paragraphs.append(" ".join([event] + ([found] if found else []) + details))
         paragraphs.append(" ".join(inv + [now]))
     if status == "open":
@@ -528,7 +615,7 @@ def texts(f: dict, lang: str) -> dict:
         summary_parts.pop(-2)
         summary = " ".join(summary_parts)
     labels = {}
-    for key, offset in SCENARIOS[scen][1]:
+    for key, _offset in SCENARIOS[scen][1]:
         labels[key] = r(T.KEY_LABEL[key][lang])
     if lang == "nl":
         place = f["place"]
@@ -536,10 +623,19 @@ def texts(f: dict, lang: str) -> dict:
         place = f["place"].replace("Den Haag", T.CITY_OTHER[lang].get("Den Haag", "Den Haag"))
     else:
         city = s["city"]
-        place = f"{city}، {T.SPOT[f.get('spot', 'street')][lang]}" if lang == "ar" else \
-            f"{city}, {T.SPOT[f.get('spot', 'street')][lang]}"
-    return dict(title=title, place=place, summary=summary, question=question, body="\n\n".join(paragraphs),
-                labels=labels)
+        place = (
+            f"{city}، {T.SPOT[f.get('spot', 'street')][lang]}"
+            if lang == "ar"
+            else f"{city}, {T.SPOT[f.get('spot', 'street')][lang]}"
+        )
+    return dict(
+        title=title,
+        place=place,
+        summary=summary,
+        question=question,
+        body="\n\n".join(paragraphs),
+        labels=labels,
+    )
 
 
 def yaml_str(value: str) -> str:
@@ -604,27 +700,51 @@ def write_case(root: Path, f: dict, number: int) -> list[str]:
     y = parse_date(f["date"])[0]
     decade = f"{(y // 10) * 10}s"
     tags = f.get("tags", []) + [slugify(f["city"]), decade]
-    lines = ["---", f"id: {cid}", "language: nl", f"title: {yaml_str(nl['title'])}", f"kind: {kind}",
-             f"status: {status}", "victim:", f"  name: {yaml_str(f['name'])}"]
+    lines = [
+        "---",
+        f"id: {cid}",
+        "language: nl",
+        f"title: {yaml_str(nl['title'])}",
+        f"kind: {kind}",
+        f"status: {status}",
+        "victim:",
+        f"  name: {yaml_str(f['name'])}",
+    ]
     if f.get("born"):
         lines.append(f"  born: {date_yaml(f['born'])}")
     if f.get("age"):
         lines.append(f"  age: {f['age']}")
-    lines += [f"date: {date_yaml(f['date'])}", f"place: {yaml_str(f['place'])}", f"unit: {UNITS[unit_code]}",
-              f"reference: {y}-{unit_code}-{(number * 37) % 900 + 100:04d}"]
+    lines += [
+        f"date: {date_yaml(f['date'])}",
+        f"place: {yaml_str(f['place'])}",
+        f"unit: {UNITS[unit_code]}",
+        f"reference: {y}-{unit_code}-{(number * 37) % 900 + 100:04d}",
+    ]
     if f.get("reward"):
         lines.append(f"reward: {f['reward']}")
     lines.append("photos:")
-    for name, caption in zip(photo_list(f), captions(f, "nl")):
-        lines += [f"  - file: {name}", f"    caption: {yaml_str(caption)}", "    credit: Voorbeelddata, getekend"]
+    for name, caption in zip(photo_list(f), captions(f, "nl"), strict=True):
+        lines += [
+            f"  - file: {name}",
+            f"    caption: {yaml_str(caption)}",
+            "    credit: Voorbeelddata, getekend",
+        ]
     kds = key_dates(f)
     if kds:
         lines.append("key_dates:")
         for key, day in kds:
             lines += [f"  - date: {day.isoformat()}", f"    label: {yaml_str(nl['labels'][key])}"]
-    lines += [f"summary: {folded(nl['summary'])}", f"question: {folded(nl['question'])}", "consent:",
-              "  family: true", f"  recorded: {consent_date(cid)}", f"tags: [{', '.join(tags)}]", "---",
-              nl["body"], ""]
+    lines += [
+        f"summary: {folded(nl['summary'])}",
+        f"question: {folded(nl['question'])}",
+        "consent:",
+        "  family: true",
+        f"  recorded: {consent_date(cid)}",
+        f"tags: [{', '.join(tags)}]",
+        "---",
+        nl["body"],
+        "",
+    ]
     folder = root / cid
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "case.md").write_text("\n".join(lines), encoding="utf-8")
@@ -636,8 +756,13 @@ def write_case(root: Path, f: dict, number: int) -> list[str]:
         if f.get(lang) is None:  # Arabic and Russian only where the fact sheet gives the name
             continue
         tr = texts(f, lang)
-        out = ["---", f"title: {yaml_str(tr['title'])}", f"place: {yaml_str(tr['place'])}",
-               f"summary: {folded(tr['summary'])}", f"question: {folded(tr['question'])}"]
+        out = [
+            "---",
+            f"title: {yaml_str(tr['title'])}",
+            f"place: {yaml_str(tr['place'])}",
+            f"summary: {folded(tr['summary'])}",
+            f"question: {folded(tr['question'])}",
+        ]
         if kds:
             out.append("key_dates:")
             for key, day in kds:
@@ -670,19 +795,28 @@ def check(path: Path, tx: dict) -> None:
         raise ValueError(f"{path}: template residue near {leftover.start()}")
 
 
-TIPLINE = dict(phone="0800-6070", postal="Antwoordnummer 12345, 1000 AB Amsterdam", email="tips@example.org",
-               web="https://example.org/tips")
+TIPLINE = dict(
+    phone="0800-6070",
+    postal="Antwoordnummer 12345, 1000 AB Amsterdam",
+    email="tips@example.org",
+    web="https://example.org/tips",
+)
 # (code, name, kind, copies); the 2027 edition adds two points
 DISTRIBUTION = [
-    ("PI-VUGHT", "PI Vught", "prison", 700), ("PI-ZWOLLE", "PI Zwolle", "prison", 450),
-    ("PI-NIEUWEGEIN", "PI Nieuwegein", "prison", 400), ("PI-LELYSTAD", "PI Lelystad", "prison", 500),
+    ("PI-VUGHT", "PI Vught", "prison", 700),
+    ("PI-ZWOLLE", "PI Zwolle", "prison", 450),
+    ("PI-NIEUWEGEIN", "PI Nieuwegein", "prison", 400),
+    ("PI-LELYSTAD", "PI Lelystad", "prison", 500),
     ("PI-HEERHUGOWAARD", "PI Heerhugowaard", "prison", 550),
     ("PI-ROTTERDAM-DE-SCHIE", "PI Rotterdam De Schie", "prison", 350),
-    ("RN-UTRECHT", "Reclassering Utrecht", "probation", 250), ("RN-AMSTERDAM", "Reclassering Amsterdam", "probation", 300),
+    ("RN-UTRECHT", "Reclassering Utrecht", "probation", 250),
+    ("RN-AMSTERDAM", "Reclassering Amsterdam", "probation", 300),
     ("FPC-VELDZICHT", "FPC Veldzicht", "clinic", 120),
 ]
-DISTRIBUTION_2027 = [("PI-LEEUWARDEN", "PI Leeuwarden", "prison", 300),
-                     ("RN-ROTTERDAM", "Reclassering Rotterdam", "probation", 250)]
+DISTRIBUTION_2027 = [
+    ("PI-LEEUWARDEN", "PI Leeuwarden", "prison", 300),
+    ("RN-ROTTERDAM", "Reclassering Rotterdam", "probation", 250),
+]
 
 
 def edition_weeks(open_ids: list[str], year: int) -> list[str]:
@@ -696,8 +830,13 @@ def write_edition(root: Path, year: int, open_ids: list[str]) -> None:
     """Write cases/editions/<year>.yaml."""
     weeks = edition_weeks(open_ids, year)
     points = DISTRIBUTION + (DISTRIBUTION_2027 if year >= 2027 else [])
-    lines = [f"# Sample edition {year}: invented cases, example tip line (see cases/README.md).",
-             f"year: {year}", f"title: Cold case kalender {year}", "languages: [nl, en, es, ar, ru]", "tipline:"]
+    lines = [
+        f"# Sample edition {year}: invented cases, example tip line (see cases/README.md).",
+        f"year: {year}",
+        f"title: Cold case kalender {year}",
+        "languages: [nl, en, es, ar, ru]",
+        "tipline:",
+    ]
     lines += [f"  {k}: {v}" for k, v in TIPLINE.items()]
     lines.append("weeks:")
     lines += [f"  - {cid}    # week {n}" for n, cid in enumerate(weeks, start=1)]

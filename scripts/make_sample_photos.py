@@ -62,15 +62,15 @@ def seeded_random(*parts: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def hsl(h: float, s: float, l: float) -> tuple[int, int, int]:
+def hsl(h: float, s: float, lum: float) -> tuple[int, int, int]:
     """Return an RGB triple for hue (0-1, wraps), saturation and lightness (0-1)."""
-    r, g, b = colorsys.hls_to_rgb(h % 1.0, max(0.0, min(1.0, l)), max(0.0, min(1.0, s)))
+    r, g, b = colorsys.hls_to_rgb(h % 1.0, max(0.0, min(1.0, lum)), max(0.0, min(1.0, s)))
     return int(r * 255), int(g * 255), int(b * 255)
 
 
 def mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
     """Blend two colours; t=0 gives a, t=1 gives b."""
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))  # type: ignore[return-value]
+    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
 
 
 class Palette:
@@ -81,11 +81,20 @@ class Palette:
         base = rng.random()
         self.accent_hue = base
         if self.mood == "day":
-            self.sky_top, self.sky_bottom = hsl(0.58 + rng.uniform(-0.03, 0.03), 0.55, 0.55), hsl(0.55, 0.5, 0.85)
+            self.sky_top, self.sky_bottom = (
+                hsl(0.58 + rng.uniform(-0.03, 0.03), 0.55, 0.55),
+                hsl(0.55, 0.5, 0.85),
+            )
         elif self.mood == "dusk":
-            self.sky_top, self.sky_bottom = hsl(0.70, 0.35, 0.35), hsl(0.06 + rng.uniform(-0.03, 0.03), 0.75, 0.7)
+            self.sky_top, self.sky_bottom = (
+                hsl(0.70, 0.35, 0.35),
+                hsl(0.06 + rng.uniform(-0.03, 0.03), 0.75, 0.7),
+            )
         elif self.mood == "dawn":
-            self.sky_top, self.sky_bottom = hsl(0.60, 0.35, 0.55), hsl(0.95 + rng.uniform(-0.03, 0.03), 0.5, 0.82)
+            self.sky_top, self.sky_bottom = (
+                hsl(0.60, 0.35, 0.55),
+                hsl(0.95 + rng.uniform(-0.03, 0.03), 0.5, 0.82),
+            )
         elif self.mood == "night":
             self.sky_top, self.sky_bottom = hsl(0.66, 0.45, 0.12), hsl(0.62, 0.35, 0.32)
         else:
@@ -96,14 +105,17 @@ class Palette:
         self.grass_light = hsl(0.22 + rng.uniform(-0.04, 0.04), 0.45, 0.55 * dark)
         self.water = hsl(0.55 + rng.uniform(-0.04, 0.04), 0.35, 0.38 * dark)
         self.road = hsl(0.6, 0.05, 0.36 * dark)
-        self.brick = [hsl(h, s, l * dark) for h, s, l in (
-            (0.02 + rng.uniform(-0.02, 0.02), 0.45, 0.38),
-            (0.05 + rng.uniform(-0.02, 0.02), 0.40, 0.45),
-            (0.08, 0.25, 0.55),
-            (0.0, 0.30, 0.30),
-            (base, 0.30, 0.50),
-            (0.1, 0.15, 0.75),
-        )]
+        self.brick = [
+            hsl(h, s, lum * dark)
+            for h, s, lum in (
+                (0.02 + rng.uniform(-0.02, 0.02), 0.45, 0.38),
+                (0.05 + rng.uniform(-0.02, 0.02), 0.40, 0.45),
+                (0.08, 0.25, 0.55),
+                (0.0, 0.30, 0.30),
+                (base, 0.30, 0.50),
+                (0.1, 0.15, 0.75),
+            )
+        ]
         self.accent = hsl(base, 0.65, 0.5 * dark + 0.05)
         self.window_lit = (255, 214, 120) if self.mood in ("night", "dusk") else hsl(0.58, 0.2, 0.3)
         self.silhouette = hsl(0.62, 0.25, 0.16)
@@ -222,8 +234,15 @@ def tree(draw, pal, rng, x: int, base: int, size: int, kind: str = "round") -> N
 def windmill(draw, pal, rng, x: int, base: int, size: int) -> None:
     """Draw a Dutch windmill silhouette."""
     body = mix(pal.silhouette, pal.sky_bottom, 0.35)
-    draw.polygon([(x - size // 5, base), (x - size // 9, base - size), (x + size // 9, base - size),
-                  (x + size // 5, base)], fill=body)
+    draw.polygon(
+        [
+            (x - size // 5, base),
+            (x - size // 9, base - size),
+            (x + size // 9, base - size),
+            (x + size // 5, base),
+        ],
+        fill=body,
+    )
     hub = (x, base - size)
     a0 = rng.uniform(0, math.pi / 2)
     for k in range(4):
@@ -233,7 +252,9 @@ def windmill(draw, pal, rng, x: int, base: int, size: int) -> None:
         px, py = -math.sin(a) * size * 0.09, math.cos(a) * size * 0.09
         m1 = (hub[0] + math.cos(a) * size * 0.2, hub[1] + math.sin(a) * size * 0.2)
         draw.polygon([m1, (ex, ey), (ex + px, ey + py), (m1[0] + px, m1[1] + py)], fill=body)
-    draw.ellipse((hub[0] - size // 14, hub[1] - size // 14, hub[0] + size // 14, hub[1] + size // 14), fill=body)
+    draw.ellipse(
+        (hub[0] - size // 14, hub[1] - size // 14, hub[0] + size // 14, hub[1] + size // 14), fill=body
+    )
 
 
 def bicycle(draw, colour, x: int, base: int, size: int, width: int) -> None:
@@ -246,41 +267,92 @@ def bicycle(draw, colour, x: int, base: int, size: int, width: int) -> None:
     pedal = (x - int(size * 0.05), base - r)
     seat = (x - int(size * 0.2), base - int(size * 1.25))
     head = (front[0] - int(size * 0.15), base - int(size * 1.3))
-    for a, b in ((back, pedal), (pedal, seat), (seat, back), (pedal, head), (head, front),
-                 ((seat[0] + int(size * 0.03), seat[1] + int(size * 0.1)), (head[0], head[1] + int(size * 0.12)))):
+    for a, b in (
+        (back, pedal),
+        (pedal, seat),
+        (seat, back),
+        (pedal, head),
+        (head, front),
+        ((seat[0] + int(size * 0.03), seat[1] + int(size * 0.1)), (head[0], head[1] + int(size * 0.12))),
+    ):
         draw.line((a, b), fill=colour, width=width)
-    draw.line(((seat[0] - size // 7, seat[1] - width), (seat[0] + size // 10, seat[1] - width)), fill=colour,
-              width=width * 2)
+    draw.line(
+        ((seat[0] - size // 7, seat[1] - width), (seat[0] + size // 10, seat[1] - width)),
+        fill=colour,
+        width=width * 2,
+    )
     draw.line((head, (head[0] - size // 6, head[1] - size // 6)), fill=colour, width=width)
-    draw.line(((head[0] - size // 6, head[1] - size // 6), (head[0] - size // 3, head[1] - size // 7)),
-              fill=colour, width=width)
+    draw.line(
+        ((head[0] - size // 6, head[1] - size // 6), (head[0] - size // 3, head[1] - size // 7)),
+        fill=colour,
+        width=width,
+    )
     # carrier over the back wheel
-    draw.line(((seat[0], seat[1] + size // 5), (back[0] - size // 8, back[1] - r - size // 12)), fill=colour,
-              width=width)
+    draw.line(
+        ((seat[0], seat[1] + size // 5), (back[0] - size // 8, back[1] - r - size // 12)),
+        fill=colour,
+        width=width,
+    )
 
 
 def car(draw, body, x: int, base: int, length: int, lights: bool) -> None:
     """Draw a boxy 1980s car in profile, its wheels on y=base, front to the right."""
     h = length // 4
     wheel = length // 9
-    draw.rounded_rectangle((x, base - h - wheel // 2, x + length, base - wheel // 2), radius=length // 30, fill=body)
-    draw.polygon([(x + length * 0.2, base - h - wheel // 2), (x + length * 0.32, base - h * 1.85 - wheel // 2),
-                  (x + length * 0.68, base - h * 1.85 - wheel // 2), (x + length * 0.8, base - h - wheel // 2)],
-                 fill=body)
+    draw.rounded_rectangle(
+        (x, base - h - wheel // 2, x + length, base - wheel // 2), radius=length // 30, fill=body
+    )
+    draw.polygon(
+        [
+            (x + length * 0.2, base - h - wheel // 2),
+            (x + length * 0.32, base - h * 1.85 - wheel // 2),
+            (x + length * 0.68, base - h * 1.85 - wheel // 2),
+            (x + length * 0.8, base - h - wheel // 2),
+        ],
+        fill=body,
+    )
     glass = mix(body, (200, 220, 235), 0.6)
-    draw.polygon([(x + length * 0.26, base - h - wheel // 2 - 6), (x + length * 0.345, base - h * 1.75 - wheel // 2),
-                  (x + length * 0.49, base - h * 1.75 - wheel // 2), (x + length * 0.49, base - h - wheel // 2 - 6)],
-                 fill=glass)
-    draw.polygon([(x + length * 0.52, base - h - wheel // 2 - 6), (x + length * 0.52, base - h * 1.75 - wheel // 2),
-                  (x + length * 0.665, base - h * 1.75 - wheel // 2), (x + length * 0.75, base - h - wheel // 2 - 6)],
-                 fill=glass)
+    draw.polygon(
+        [
+            (x + length * 0.26, base - h - wheel // 2 - 6),
+            (x + length * 0.345, base - h * 1.75 - wheel // 2),
+            (x + length * 0.49, base - h * 1.75 - wheel // 2),
+            (x + length * 0.49, base - h - wheel // 2 - 6),
+        ],
+        fill=glass,
+    )
+    draw.polygon(
+        [
+            (x + length * 0.52, base - h - wheel // 2 - 6),
+            (x + length * 0.52, base - h * 1.75 - wheel // 2),
+            (x + length * 0.665, base - h * 1.75 - wheel // 2),
+            (x + length * 0.75, base - h - wheel // 2 - 6),
+        ],
+        fill=glass,
+    )
     for cx in (x + length * 0.2, x + length * 0.8):
-        draw.ellipse((cx - wheel, base - 2 * wheel + wheel // 2, cx + wheel, base + wheel // 2), fill=(25, 25, 28))
-        draw.ellipse((cx - wheel // 2, base - wheel - wheel // 2 + wheel // 2, cx + wheel // 2,
-                      base + wheel // 2 - wheel // 2), fill=(150, 150, 155))
+        draw.ellipse(
+            (cx - wheel, base - 2 * wheel + wheel // 2, cx + wheel, base + wheel // 2), fill=(25, 25, 28)
+        )
+        draw.ellipse(
+            (
+                cx - wheel // 2,
+                base - wheel - wheel // 2 + wheel // 2,
+                cx + wheel // 2,
+                base + wheel // 2 - wheel // 2,
+            ),
+            fill=(150, 150, 155),
+        )
     if lights:
-        draw.polygon([(x + length, base - h * 0.8), (x + length * 1.9, base - h * 1.6), (x + length * 1.9, base + h * 0.4),
-                      (x + length, base - h * 0.45)], fill=(255, 240, 190, 60))
+        draw.polygon(
+            [
+                (x + length, base - h * 0.8),
+                (x + length * 1.9, base - h * 1.6),
+                (x + length * 1.9, base + h * 0.4),
+                (x + length, base - h * 0.45),
+            ],
+            fill=(255, 240, 190, 60),
+        )
     draw.rectangle((x + length - 14, base - h * 0.85, x + length + 4, base - h * 0.6), fill=(255, 230, 160))
 
 
@@ -339,7 +411,15 @@ def scene_dyke(img, draw, pal, rng) -> None:
         draw.line((x, y, x + w // 30, y - 3), fill=(235, 235, 220), width=6)
     vertical_gradient(draw, (0, int(h * 0.75), w, h), pal.grass, pal.grass_light)
     for _ in range(rng.randint(3, 6)):
-        tree(draw, pal, rng, rng.randint(0, w), crest - 20 + rng.randint(0, 40), rng.randint(250, 420), "poplar")
+        tree(
+            draw,
+            pal,
+            rng,
+            rng.randint(0, w),
+            crest - 20 + rng.randint(0, 40),
+            rng.randint(250, 420),
+            "poplar",
+        )
     if rng.random() < 0.5:
         windmill(draw, pal, rng, rng.randint(int(w * 0.6), int(w * 0.9)), crest - 40, rng.randint(380, 520))
     for _ in range(rng.randint(4, 9)):  # sheep
@@ -378,7 +458,9 @@ def scene_bridge(img, draw, pal, rng) -> None:
             x = tx + c * 620
             draw.rounded_rectangle((x, deck - 230, x + 600, deck - 10), radius=40, fill=colour)
             for wx in range(x + 60, x + 560, 110):
-                draw.rectangle((wx, deck - 200, wx + 70, deck - 130), fill=mix(pal.sky_bottom, (40, 40, 60), 0.5))
+                draw.rectangle(
+                    (wx, deck - 200, wx + 70, deck - 130), fill=mix(pal.sky_bottom, (40, 40, 60), 0.5)
+                )
 
 
 def scene_polder(img, draw, pal, rng) -> None:
@@ -397,8 +479,10 @@ def scene_polder(img, draw, pal, rng) -> None:
     if rng.random() < 0.5:  # a farm
         fx = rng.randint(int(w * 0.1), int(w * 0.4))
         draw.rectangle((fx, horizon - 90, fx + 260, horizon + 4), fill=pal.brick[0])
-        draw.polygon([(fx - 30, horizon - 90), (fx + 130, horizon - 220), (fx + 290, horizon - 90)],
-                     fill=mix(pal.brick[3], (20, 20, 20), 0.4))
+        draw.polygon(
+            [(fx - 30, horizon - 90), (fx + 130, horizon - 220), (fx + 290, horizon - 90)],
+            fill=mix(pal.brick[3], (20, 20, 20), 0.4),
+        )
 
 
 def scene_forest(img, draw, pal, rng) -> None:
@@ -407,7 +491,9 @@ def scene_forest(img, draw, pal, rng) -> None:
     sky(draw, pal, rng, horizon, w)
     vertical_gradient(draw, (0, horizon, w, h), mix(pal.grass, hsl(0.1, 0.3, 0.4), 0.5), pal.grass)
     path = mix(hsl(0.09, 0.3, 0.62), (0, 0, 0), 1 - pal.dark)
-    draw.polygon([(w // 2 - 30, horizon), (w // 2 + 30, horizon), (w // 2 + 500, h), (w // 2 - 420, h)], fill=path)
+    draw.polygon(
+        [(w // 2 - 30, horizon), (w // 2 + 30, horizon), (w // 2 + 500, h), (w // 2 - 420, h)], fill=path
+    )
     for layer, (count, size) in enumerate(((14, 380), (10, 560), (6, 900))):
         for _ in range(count):
             x = rng.randint(0, w)
@@ -428,15 +514,25 @@ def scene_beach(img, draw, pal, rng) -> None:
         y = horizon + 40 + k * 50
         draw.line((0, y, w, y), fill=mix(pal.water, (255, 255, 255), 0.35), width=4)
     dune = mix(sand, pal.grass, 0.25)
-    pts = [(0, h)] + [(x, int(h * 0.75) - int(120 * math.sin(x / w * math.pi * rng.uniform(1.5, 3))))
-                      for x in range(0, w + 1, 60)] + [(w, h)]
+    pts = (
+        [(0, h)]
+        + [
+            (x, int(h * 0.75) - int(120 * math.sin(x / w * math.pi * rng.uniform(1.5, 3))))
+            for x in range(0, w + 1, 60)
+        ]
+        + [(w, h)]
+    )
     draw.polygon(pts, fill=dune)
     for _ in range(80):  # marram grass
         x, y = rng.randint(0, w), rng.randint(int(h * 0.72), h)
-        draw.line((x, y, x + rng.randint(-30, 30), y - rng.randint(40, 90)), fill=mix(pal.grass, dune, 0.3), width=5)
+        draw.line(
+            (x, y, x + rng.randint(-30, 30), y - rng.randint(40, 90)), fill=mix(pal.grass, dune, 0.3), width=5
+        )
     for k in range(rng.randint(8, 14)):  # beach posts
         x = int(w * 0.55) + k * 70
-        draw.rectangle((x, int(h * 0.6) + k * 8, x + 24, int(h * 0.66) + k * 10), fill=mix(sand, (80, 60, 40), 0.6))
+        draw.rectangle(
+            (x, int(h * 0.6) + k * 8, x + 24, int(h * 0.66) + k * 10), fill=mix(sand, (80, 60, 40), 0.6)
+        )
 
 
 def scene_bicycle(img, draw, pal, rng) -> None:
@@ -462,7 +558,7 @@ def scene_car(img, draw, pal, rng) -> None:
     horizon = int(h * 0.58)
     sky(draw, pal, rng, horizon, w)
     draw.rectangle((0, horizon, w, h), fill=pal.grass)
-    for k in range(rng.randint(6, 12)):
+    for _ in range(rng.randint(6, 12)):
         tree(draw, pal, rng, rng.randint(0, w), horizon + 10, rng.randint(260, 420), "round")
     road_top = int(h * 0.7)
     draw.rectangle((0, road_top, w, int(h * 0.92)), fill=pal.road)
@@ -483,9 +579,12 @@ def scene_silhouette(img, draw, pal, rng) -> None:
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=ring, width=30)
     fig = hsl(pal.accent_hue + 0.5, 0.15, 0.32)
     head_r = int(h * 0.16)
-    draw.ellipse((cx - int(head_r * 0.85), int(h * 0.2), cx + int(head_r * 0.85), int(h * 0.2) + 2 * head_r),
-                 fill=fig)
-    draw.rectangle((cx - head_r // 3, int(h * 0.2) + 2 * head_r - 20, cx + head_r // 3, int(h * 0.62)), fill=fig)
+    draw.ellipse(
+        (cx - int(head_r * 0.85), int(h * 0.2), cx + int(head_r * 0.85), int(h * 0.2) + 2 * head_r), fill=fig
+    )
+    draw.rectangle(
+        (cx - head_r // 3, int(h * 0.2) + 2 * head_r - 20, cx + head_r // 3, int(h * 0.62)), fill=fig
+    )
     draw.pieslice((cx - int(w * 0.3), int(h * 0.6), cx + int(w * 0.3), int(h * 1.4)), 180, 360, fill=fig)
     draw.rectangle((cx - int(w * 0.3), int(h * 0.99), cx + int(w * 0.3), h), fill=fig)
 
@@ -512,7 +611,9 @@ def label(img: Image.Image, text: str = "illustratie") -> None:
     pad = 14
     bw, bh = x1 - x0 + 2 * pad, y1 - y0 + 2 * pad
     bx, by = img.width - bw - 28, img.height - bh - 28
-    draw.rounded_rectangle((bx, by, bx + bw, by + bh), radius=12, fill=(255, 255, 255), outline=(60, 60, 60), width=2)
+    draw.rounded_rectangle(
+        (bx, by, bx + bw, by + bh), radius=12, fill=(255, 255, 255), outline=(60, 60, 60), width=2
+    )
     draw.text((bx + pad - x0, by + pad - y0), text, font=font, fill=(40, 40, 40))
 
 
