@@ -10,9 +10,11 @@ def register_commands(app) -> None:
     """Add the project's command groups to ``app.cli``."""
     from coldcase.auth.cli import users_cli
     from coldcase.cases.cli import cases_cli
+    from coldcase.tips.cli import tips_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(cases_cli)
+    app.cli.add_command(tips_cli)
 
 
 def _create_app():

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, MultipleFileField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 
 from coldcase.tips import attachments as files
@@ -67,7 +68,8 @@ class TipForm(FlaskForm):
     text = TextAreaField(_l("What do you know?"), validators=[TextRule(MAX_TEXT, required=True)])
     how_known = RadioField(
         _l("How do you know it?"),
-        choices=[("saw", _l("I saw it myself")), ("heard", _l("I heard it from someone")), ("other", _l("Another way"))],
+        choices=[SelectChoice("saw", _l("I saw it myself")), SelectChoice("heard", _l("I heard it from someone")),
+                 SelectChoice("other", _l("Another way"))],
         validators=[_how_known],
         validate_choice=False,
     )

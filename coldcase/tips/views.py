@@ -57,7 +57,10 @@ def _tip_form(case):
         form.token.data = secrets.token_urlsafe(24)
         return _render_form(form, case)
     if not form.validate_on_submit():
-        return _render_form(form, case, 400, _("Please check the fields marked below."))
+        # The honeypot and the token are not shown, so their messages go to the top of the form.
+        hidden = form.website.errors or form.token.errors
+        problem = hidden[0] if hidden else _("Please check the fields marked below.")
+        return _render_form(form, case, 400, problem)
     if not ratelimit.allow(ratelimit.configured("submit")):
         # The text stays in the form: a tipster who waits can still send it.
         return _render_form(form, case, 429, _("Too many tips were sent from your connection in a short time. "

@@ -1,0 +1,69 @@
+"""Fixtures for the tip pages: a case library with two cases and the 2027 edition (points PI-VUGHT and
+RN-ZWOLLE), generous rate limits (tests that check the limits lower them), and helpers that send a tip through
+the real form."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.cases.conftest import copy_scenario
+from tests.conftest import make_test_config
+
+CASE = "anna-de-vries-1994"
+TRANSLATIONS = "translations;tips/translations"
+
+
+@pytest.fixture(scope="session")
+def tip_cases(tmp_path_factory):
+    """The 'valid' case scenario, copied once for the session."""
+    return copy_scenario("valid", tmp_path_factory.mktemp("tip-cases"))
+
+
+@pytest.fixture
+def app_config(database_url, tmp_path, tip_cases):
+    """The tip tests' configuration (see module docstring)."""
+    return make_test_config(
+        database_url, tmp_path,
+        CASES_DIR=tip_cases,
+        TIPS_RATE_LIMITS={"submit": (1000, 60), "status": (1000, 60)},
+        BABEL_TRANSLATION_DIRECTORIES=TRANSLATIONS,
+    )
+
+
+def form_fields(response) -> dict:
+    """The hidden fields of a tip form page (token, e, d)."""
+    html = response.get_data(as_text=True)
+    fields = {}
+    for name in ("token", "e", "d", "csrf_token"):
+        match = re.search(rf'name="{name}" type="hidden" value="([^"]*)"', html) or re.search(
+            rf'id="{name}" name="{name}" type="hidden" value="([^"]*)"', html)
+        if match:
+            fields[name] = match.group(1)
+    return fields
+
+
+def receipt_code(response) -> str:
+    """The receipt code shown on a receipt page."""
+    match = re.search(r'id="receipt-code"[^>]*>([^<]+)<', response.get_data(as_text=True))
+    assert match, response.get_data(as_text=True)[:3000]
+    return match.group(1).strip()
+
+
+def tip_number(response) -> str:
+    """The tip number shown on a receipt page."""
+    return re.search(r'id="tip-number">([^<]+)<', response.get_data(as_text=True)).group(1)
+
+
+@pytest.fixture
+def send_tip(client):
+    """Return a function that opens a tip form (``url``, with its query) and posts ``fields`` through it."""
+
+    def send(url="/tips/new", text="Ik zag een blauwe auto bij de gracht.", **fields):
+        page = client.get(url)
+        assert page.status_code == 200, page.status_code
+        data = {**form_fields(page), "text": text, **fields}
+        return client.post(url.split("?")[0], data=data, content_type="multipart/form-data")
+
+    return send
