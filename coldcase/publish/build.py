@@ -173,7 +173,7 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
     result.warnings = page_set.warnings
     chunks = [page_set.pages[i:i + chunk_pages] for i in range(0, len(page_set.pages), chunk_pages)]
     documents = [_chunk_html(edition, chunk, page_set, VARIANTS[variant], work, distribution) for chunk in chunks]
-    fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir))
+    fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir), work_dir=cache_dir.resolve())
     chunk_paths, rendered = _render_chunks(documents, chunks, fetcher, VARIANTS[variant], work, progress, workers)
     result.chunks_rendered, result.chunks_cached = rendered, len(chunks) - rendered
 

@@ -185,7 +185,7 @@ def _photo(case: Case, size_mm: tuple[float, float], options: PageOptions) -> tu
         from coldcase.publish.images import file_sha256
         source_hash = file_sha256(source)
     destination = photo_destination(source_hash, target, options.cache_dir / "photos", options.profile_hash)
-    return PhotoJob(source, target, destination), destination.resolve().as_uri()
+    return PhotoJob(source, target, destination), f"coldcase-build:/photos/{destination.name}"
 
 
 def _qr_colour(options: PageOptions) -> str:

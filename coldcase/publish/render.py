@@ -19,6 +19,9 @@ STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 
+BUILD_SCHEME = "coldcase-build"
+
+
 class FetchRefused(ValueError):
     """A page asked for a resource the calendar may not read."""
 
@@ -32,13 +35,20 @@ class RestrictedFetcher:
     """
 
     allowed_dirs: tuple[Path, ...] = field(default_factory=tuple)
+    #: The build's own folder, reachable as `coldcase-build:/name`. Converted photos are named that
+    #: way so that their URL (which WeasyPrint hashes into the PDF) does not depend on where the
+    #: output folder lies: two builds in two folders give the same bytes.
+    work_dir: Path | None = None
 
     def resolve(self, url: str) -> Path:
         """The local file `url` names, if it lies inside an allowed folder; else `FetchRefused`."""
         parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        if parts.scheme == BUILD_SCHEME and self.work_dir is not None:
+            path = (self.work_dir / unquote(parts.path).lstrip("/")).resolve()
+        elif parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise FetchRefused(f"refused to fetch {url!r}: the calendar reads no other host")
-        path = Path(unquote(parts.path)).resolve()
+        else:
+            path = Path(unquote(parts.path)).resolve()
         if not any(path.is_relative_to(folder.resolve()) for folder in self.allowed_dirs):
             raise FetchRefused(f"refused to read {path}: outside the cases, static and build folders")
         if not path.is_file():
