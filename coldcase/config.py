@@ -51,6 +51,11 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "WTF_CSRF_TIME_LIMIT": None,  # a tipster may take an hour to write; the token lives as long as the session
         "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
         "BABEL_DEFAULT_LOCALE": "nl",
+        # The tip form's catalogs and the site's; Flask-Babel merges them in this order. The site's come last on
+        # purpose: the last catalog also decides the plural rule, and the site has one for every UI language.
+        "BABEL_TRANSLATION_DIRECTORIES": ";".join(
+            str(Path(__file__).resolve().parent / folder) for folder in ("tips/translations", "translations")
+        ),
     }
 
 

@@ -136,10 +136,10 @@ def kind_label(kind: str) -> str:
 
 
 def age_label(age: int | None) -> str:
-    """``23 years old``; empty when the age is unknown."""
+    """``23 years``; empty when the age is unknown."""
     if age is None:
         return ""
-    return ngettext("%(num)d year old", "%(num)d years old", age)
+    return ngettext("%(num)d year", "%(num)d years", age)
 
 
 def photo_url(case: Case, photo: Photo, width: int | None = None) -> str:
