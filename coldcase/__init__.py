@@ -64,6 +64,9 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.auth.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
+    from coldcase.auth.twofactor import bp as twofactor_bp
+
+    app.register_blueprint(twofactor_bp)
     from coldcase.tips.views import bp as tips_bp
 
     app.register_blueprint(tips_bp)

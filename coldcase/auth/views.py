@@ -8,7 +8,8 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user, login_required, login_user, logout_user
 
 from coldcase.auth import access  # noqa: F401  (registers the user loader)
-from coldcase.auth import accounts
+from coldcase.audit import service as audit
+from coldcase.auth import accounts, twofactor
 from coldcase.auth.accounts import AccountError, authenticate
 from coldcase.auth.forms import ChangePasswordForm, LoginForm
 from coldcase.auth.menu import staff_menu
@@ -59,10 +60,17 @@ def login():
     error = None
     if form.validate_on_submit():
         result = authenticate(form.email.data, form.password.data)
+        if result.user is None:
+            audit.record(None, audit.LOGIN_FAILED, f"email:{accounts.normalise_email(form.email.data)}",
+                         result.message or "")
         db.session.commit()
         if result.user is not None:
+            if twofactor.required_for(result.user):  # the password was right; the code comes next
+                return twofactor.begin(result.user, _safe_next(request.args.get("next")))
             session.clear()
             login_user(result.user)
+            audit.record(result.user, audit.LOGIN, f"user:{result.user.id}", "password")
+            db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
         error = result.message
     return render_template("auth/login.html", form=form, error=error), 200 if error is None else 401
@@ -71,6 +79,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     """Sign out (POST only, so a link elsewhere cannot sign anyone out)."""
+    if current_user.is_authenticated:
+        audit.record(current_user, audit.LOGOUT, f"user:{current_user.id}")
+        db.session.commit()
     logout_user()
     session.clear()
     flash("You are signed out.")
