@@ -67,7 +67,7 @@ def has_pending(folder: Path) -> bool:
     try:
         with os.scandir(folder) as entries:
             return any(e.name.endswith(SUFFIX) and not e.name.startswith(".") for e in entries)
-    except FileNotFoundError:
+    except OSError:  # no spool yet, or not a folder: nothing waits in it
         return False
 
 

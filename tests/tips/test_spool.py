@@ -1,0 +1,138 @@
+"""Never lose a tip: with the database down, tips go to the spool and still get receipts; when the database is
+back they are imported exactly once, automatically and by ``coldcase tips import-spool``."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from coldcase import create_app
+from coldcase.extensions import db
+from coldcase.tips import spool
+from coldcase.tips.models import Tip
+from tests.tips.conftest import CASE, receipt_code, tip_number
+
+#: Nothing listens on port 9 (discard) on the test machine: connecting is refused at once.
+UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:9/coldcase_down"
+
+
+@pytest.fixture
+def down_client(app_config):
+    """A client of the same app (same spool, secret and key) whose database cannot be reached."""
+    config = {**app_config, "SQLALCHEMY_DATABASE_URI": UNREACHABLE,
+              "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}}}
+    down = create_app(config)
+    yield down.test_client()
+    with down.app_context():
+        db.engine.dispose()
+
+
+def send(client, url="/tips/new", **fields):
+    page = client.get(url)
+    from tests.tips.conftest import form_fields
+
+    return client.post(url.split("?")[0], data={**form_fields(page), **fields})
+
+
+def tip_count() -> int:
+    db.session.expire_all()
+    return db.session.scalar(select(func.count()).select_from(Tip))
+
+
+def test_tips_sent_while_the_database_is_down_are_kept_and_imported_once(app, client, down_client, runner):
+    receipts = []
+    for index in range(3):
+        response = send(down_client, f"/cases/{CASE}/tip?e=2027&d=PI-VUGHT", text=f"Tip {index} tijdens storing",
+                        contact="geheim-telefoon-0612345678" if index == 0 else "")
+        assert response.status_code == 200
+        receipts.append((tip_number(response), receipt_code(response)))
+    folder = app.config["SPOOL_DIR"]
+    files = spool.pending(folder)
+    assert len(files) == 3
+    assert all("0612345678" not in path.read_text() for path in files)  # encrypted in the spool too
+    assert tip_count() == 0
+
+    result = runner.invoke(args=["tips", "import-spool"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 spooled tip(s)" in result.output
+    assert tip_count() == 3
+    assert spool.pending(folder) == []
+    again = runner.invoke(args=["tips", "import-spool"])
+    assert "Imported 0 spooled tip(s)" in again.output
+    assert tip_count() == 3
+
+    for number, code in receipts:
+        status = client.post("/tips/status", data={"code": code})
+        assert status.status_code == 200
+        assert number in status.get_data(as_text=True)
+    tips = db.session.scalars(select(Tip).order_by(Tip.text)).all()
+    assert {(t.case_id, t.edition, t.point_code) for t in tips} == {(CASE, 2027, "PI-VUGHT")}
+    from coldcase.tips.intake import contact_details
+
+    assert contact_details(tips[0]) == "geheim-telefoon-0612345678"
+
+
+def test_a_spool_file_imported_twice_makes_one_tip(app, down_client, runner, tmp_path):
+    send(down_client, text="Eén keer")
+    (path,) = spool.pending(app.config["SPOOL_DIR"])
+    copy = shutil.copy(path, tmp_path / "copy.json")
+    runner.invoke(args=["tips", "import-spool"])
+    shutil.copy(copy, path)  # as if a crash came between the commit and the removal of the file
+    result = runner.invoke(args=["tips", "import-spool"])
+    assert "1 were already stored" in result.output
+    assert tip_count() == 1
+
+
+def test_double_click_while_down_spools_one_tip(app, down_client):
+    from tests.tips.conftest import form_fields
+
+    fields = {**form_fields(down_client.get("/tips/new")), "text": "dubbel"}
+    first = down_client.post("/tips/new", data=fields)
+    second = down_client.post("/tips/new", data=fields)
+    assert receipt_code(first) == receipt_code(second)
+    assert len(spool.pending(app.config["SPOOL_DIR"])) == 1
+
+
+def test_spooled_tips_are_imported_by_the_next_tip_that_reaches_the_database(app, client, down_client):
+    send(down_client, text="Tijdens de storing")
+    assert tip_count() == 0
+    response = send(client, text="Na de storing")
+    assert response.status_code == 200
+    assert tip_count() == 2
+    assert spool.pending(app.config["SPOOL_DIR"]) == []
+
+
+def test_spooled_tips_are_imported_on_a_later_request(app, client, down_client):
+    send(down_client, text="Tijdens de storing")
+    app.extensions.pop("coldcase.tips.spool_checked", None)  # as if a minute had passed
+    client.get("/tips/status")
+    assert tip_count() == 1
+
+
+def test_import_spool_reports_when_the_database_is_still_down(down_client, app_config):
+    send(down_client, text="Wacht")
+    config = {**app_config, "SQLALCHEMY_DATABASE_URI": UNREACHABLE,
+              "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}}}
+    down = create_app(config)
+    result = down.test_cli_runner().invoke(args=["tips", "import-spool"])
+    assert result.exit_code != 0
+    assert "1 tip(s) still wait" in result.output
+    assert len(spool.pending(down.config["SPOOL_DIR"])) == 1
+    with down.app_context():
+        db.engine.dispose()
+
+
+def test_no_receipt_when_neither_database_nor_spool_can_keep_the_tip(app_config, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the spool folder should be")
+    config = {**app_config, "SQLALCHEMY_DATABASE_URI": UNREACHABLE, "SPOOL_DIR": blocked,
+              "PROPAGATE_EXCEPTIONS": False,
+              "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}}}
+    down = create_app(config)
+    response = send(down.test_client(), text="Nergens te bewaren")
+    assert response.status_code >= 500
+    assert 'id="receipt-code"' not in response.get_data(as_text=True)
+    with down.app_context():
+        db.engine.dispose()
