@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask import current_app, request
 
+from flask_babel import refresh as flask_babel_refresh
+
 from coldcase.extensions import babel
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -54,6 +56,9 @@ def _remember_choice(response):
 def init_app(app) -> None:
     """Bind Flask-Babel with our selector and give templates the language and its direction."""
     babel.init_app(app, locale_selector=select_language)
+    # Flask-Babel caches the locale in `g`; an app context may outlive one request (the tests keep one open),
+    # so each request chooses afresh.
+    app.before_request(flask_babel_refresh)
     app.after_request(_remember_choice)
 
     @app.context_processor

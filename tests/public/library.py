@@ -1,7 +1,7 @@
 """A small, fully invented case library for the public pages' tests, written into a temporary folder.
 
-56 cases: 52 open ones in the editions 2026 and 2027 (in a different order), one solved and one closed case,
-and two open cases in no edition. Dates are full, year-month or year only; some cases have an English or an
+56 cases: 54 open ones (the editions 2026 and 2027 name 52 each, 53 in all, in a different order; zaak-53 is in
+neither), one solved and one closed case. Dates are full, year-month or year only; some cases have an English or an
 Arabic translation; one has a second photo. Photos are made by Pillow, 1417 × 1063 px (just big enough to
 print), hard-linked to one file so that writing the library stays fast.
 """
