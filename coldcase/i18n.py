@@ -4,7 +4,6 @@ Accept-Language, then the configured default."""
 from __future__ import annotations
 
 from flask import current_app, request
-
 from flask_babel import refresh as flask_babel_refresh
 
 from coldcase.extensions import babel
