@@ -5,9 +5,14 @@ and XMP metadata. The result is encrypted before it is stored."""
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow logs every EXIF tag it reads (camera, software, GPS position) at DEBUG level. A tipster's photo must not
+# reach the log even when someone turns debug logging on, so Pillow's loggers never go below INFO.
+logging.getLogger("PIL").setLevel(logging.INFO)
 
 MAX_FILES = 3
 MAX_BYTES = 8 * 1024 * 1024
