@@ -308,7 +308,7 @@ def _css(variant: Variant, page_set: PageSet, work: _Workspace) -> str:
         content_height=f"{content_height:.2f}", photo_w=f"{WEEK_PHOTO_MM[0] * scale:.2f}",
         photo_h=f"{WEEK_PHOTO_MM[1] * scale:.2f}", cell_h=f"{two:.2f}", cell_h_single=f"{28 * scale:.2f}",
         grid_height=46 * scale,
-        grid_num_pt=18, intro_pt=10, index_pt=9.5)
+        grid_num_pt=18, intro_pt=10, index_pt=8.5)
 
 
 def _chunk_html(edition: Edition, chunk: list[Page], page_set: PageSet, variant: Variant, work: _Workspace,
@@ -405,6 +405,23 @@ def _without_rgb(pdf_bytes: bytes) -> bytes:
         return out.getvalue()
 
 
+def _share_colour_profiles(pdf) -> None:
+    """Point every page at one copy of each ICC profile: each chunk brought its own (190 kB each)."""
+    import pikepdf
+
+    first_by_hash: dict[str, object] = {}
+    for page in pdf.pages:
+        spaces = page.obj.get("/Resources", {}).get("/ColorSpace")
+        if spaces is None:
+            continue
+        for name, space in list(spaces.items()):
+            if isinstance(space, pikepdf.Array) and len(space) == 2 and space[0] == "/ICCBased":
+                digest = hashlib.sha256(space[1].read_raw_bytes()).hexdigest()
+                keep = first_by_hash.setdefault(digest, space[1])
+                if keep.objgen != space[1].objgen:
+                    spaces[name] = pikepdf.Array([pikepdf.Name.ICCBased, keep])
+
+
 def _chunk_overflows(chunk_path: Path) -> list[list[dict]]:
     path = chunk_path.with_suffix(".overflow.json")
     return json.loads(path.read_text()) if path.exists() else []
@@ -423,6 +440,7 @@ def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str
         try:
             for other in others:
                 merged.pages.extend(other.pages)
+            _share_colour_profiles(merged)
             # WeasyPrint gives every PDF/X a random XMP document id; derive it from the content
             # (the chunk names are content hashes) so the same sources give the same bytes.
             document_id = uuid.uuid5(uuid.NAMESPACE_URL, identity or "|".join(Path(p).name for p in chunk_paths))

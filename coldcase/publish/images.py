@@ -33,7 +33,7 @@ class PhotoTarget:
     height_mm: float
     dpi: int
     cmyk_profile: Path | None = None  # None: keep sRGB (screen)
-    quality: int = 88
+    quality: int = 85
 
     def pixels(self) -> tuple[int, int]:
         """The pixel size that gives exactly `dpi` at the printed size."""

@@ -776,3 +776,73 @@ def _child(dictionary: pikepdf.Dictionary, key: str) -> pikepdf.Dictionary:
     if key not in dictionary:
         dictionary[key] = pikepdf.Dictionary()
     return dictionary[key]
+
+
+# ---------- before the build: the edition's checklist ----------
+
+@dataclass
+class ChecklistItem:
+    """One line of the edition's checklist: whether it holds, and the details when it does not."""
+
+    title: str
+    ok: bool
+    details: list[str] = field(default_factory=list)
+    severity: str = "error"  # what a failure means: error (no build) or warning (worth fixing)
+
+    @property
+    def result(self) -> str:
+        """`pass`, `fail` or `warn`."""
+        return "pass" if self.ok else ("fail" if self.severity == "error" else "warn")
+
+
+def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistItem]:
+    """What print staff check before building edition `year`: 52 valid open cases, consent, printable
+    photos, translations in every language of the edition, and the case files' own problems.
+
+    Reads only the loaded library (no rendering), so the page that shows it is fast.
+    """
+    from coldcase.publish.images import required_pixels
+    from coldcase.publish.pages import PAPER_SIZES, WEEK_PHOTO_MM
+
+    edition = library.editions.get(year)
+    if edition is None:
+        own = [p.message for p in library.errors if Path(p.path).stem == str(year)]
+        return [ChecklistItem(f"edition {year} can be read", False, own or [f"there is no edition {year}"])]
+    items = [ChecklistItem("52 cases, one a week", len(edition.weeks) == 52,
+                           [] if len(edition.weeks) == 52 else [f"the edition lists {len(edition.weeks)} cases"])]
+    cases, bad, seen = [], [], set()
+    for week, case_id in enumerate(edition.weeks, start=1):
+        case = library.cases.get(case_id)
+        if case_id in seen:
+            bad.append(f"week {week}: {case_id} is listed twice")
+        elif case is None:
+            why = "has errors" if case_id in library.invalid_case_ids else "is unknown"
+            bad.append(f"week {week}: {case_id} {why}")
+        elif not case.is_open:
+            bad.append(f"week {week}: {case_id} is {case.status}")
+        else:
+            cases.append((week, case))
+        seen.add(case_id)
+    items.append(ChecklistItem("every case is valid and open", not bad, bad))
+    no_consent = [f"week {w}: {c.id}" for w, c in cases if not getattr(c, "consent_recorded", None)]
+    items.append(ChecklistItem("the family's consent is recorded for every case", not no_consent, no_consent))
+    scale = PAPER_SIZES.get(size, PAPER_SIZES["A4"])[0] / 210.0
+    frame = (WEEK_PHOTO_MM[0] * scale, WEEK_PHOTO_MM[1] * scale)
+    need_w, need_h = required_pixels(*frame, dpi=300)
+    small = []
+    for week, case in cases:
+        photo = case.printed_photo
+        if not photo.path.is_file():
+            small.append(f"week {week}: {case.id}: {photo.file} is missing")
+        elif photo.width < need_w or photo.height < need_h:
+            small.append(f"week {week}: {case.id}: {photo.file} is {photo.width}×{photo.height} px, "
+                         f"needs {need_w}×{need_h}")
+    items.append(ChecklistItem(f"photos print at 300 dpi ({size}, {frame[0]:.0f}×{frame[1]:.0f} mm)", not small,
+                               small))
+    for language in edition.languages[1:]:
+        missing = [f"week {w}: {c.id}" for w, c in cases if language not in c.translations]
+        items.append(ChecklistItem(f"'{language}' translation of every case", not missing, missing, "warning"))
+    ids = {case.id for _, case in cases}
+    warnings = [p.format(Path(library.root)) for p in library.warnings if p.case_id in ids]
+    items.append(ChecklistItem("case files without warnings", not warnings, warnings, "warning"))
+    return items
