@@ -120,11 +120,18 @@ def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, option
     # Imported here: importing WeasyPrint costs ~0.5 s, which the CLI's --help should not pay.
     import weasyprint
 
+    from weasyprint.urls import FatalURLFetchingError
+
     collector = _FetchProblems()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher()).render()
+        try:
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher()).render()
+        except FatalURLFetchingError as error:
+            # WeasyPrint's fatal error is a BaseException; make it an ordinary, explained one.
+            cause = error.__cause__ or error
+            raise RenderError(str(cause)) from error
         overflows = _overflows(document)
         pdf = document.write_pdf(
             pdf_variant=options.pdf_variant,

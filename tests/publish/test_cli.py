@@ -1,0 +1,49 @@
+"""`coldcase calendar build`: files, summary line, and a non-zero exit on problems."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from coldcase.publish.cli import calendar_cli
+from conftest import write_edition
+
+
+def _app(cases_dir, output_dir):
+    # A bare Flask app: the command reads only these three settings.
+    app = Flask(__name__)
+    app.config.update(CASES_DIR=cases_dir, OUTPUT_DIR=output_dir, PUBLIC_BASE_URL="https://example.org")
+    app.cli.add_command(calendar_cli)
+    return app
+
+
+def test_build_screen_writes_files_to_output_year_and_prints_a_summary(sample_root, tmp_path, monkeypatch):
+    # Build only two week pages: the command passes everything else through unchanged.
+    from coldcase.publish import build
+
+    original = build.build_calendar
+    monkeypatch.setattr(build, "build_calendar",
+                        lambda *a, **k: original(*a, weeks=(1, 2), workers=1, **k))
+    runner = _app(sample_root, tmp_path).test_cli_runner()
+    result = runner.invoke(args=["calendar", "build", "2027", "--variant", "screen", "--distribution", "PI-VUGHT"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "2027" / "calendar-2027-screen-PI-VUGHT.pdf").exists()
+    assert (tmp_path / "2027" / "calendar-2027-screen-PI-VUGHT.json").exists()
+    assert "calendar 2027 screen: ok, 6 pages" in result.output
+
+
+def test_build_with_a_broken_edition_exits_non_zero_and_lists_problems(copy_root, tmp_path):
+    ids = [f"case-{n:02d}" for n in range(1, 52)] + ["no-such-case"]
+    write_edition(copy_root, 2027, ids)
+    runner = _app(copy_root, tmp_path).test_cli_runner()
+    result = runner.invoke(args=["calendar", "build", "2027", "--variant", "all", "--out", str(tmp_path / "x")])
+    assert result.exit_code == 1
+    assert "no-such-case" in result.output
+    assert "NOT BUILT" in result.output
+    assert not (tmp_path / "x").exists() or not list((tmp_path / "x").glob("*.pdf"))
+
+
+def test_build_refuses_an_unknown_size(sample_root, tmp_path):
+    runner = _app(sample_root, tmp_path).test_cli_runner()
+    result = runner.invoke(args=["calendar", "build", "2027", "--size", "B5"])
+    assert result.exit_code == 2
+    assert "B5" in result.output
