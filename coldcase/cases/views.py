@@ -79,13 +79,15 @@ def _path_with_query(path: str, params: dict[str, str]) -> str:
 
 
 def tip_url(case_id: str | None = None, **params: str) -> str:
-    """The tip form for a case (``/cases/<id>/tip``) or for no case in particular (``/tips/new``).
+    """The tip form for a case (``/cases/<id>/tip``) or for no case in particular (``/tips/new``), with this
+    request's ``e`` and ``d`` unless ``params`` say otherwise.
 
     Built as a path, not with ``url_for``: the tip form is its own feature and these two addresses are the
     contract between us (they are also printed in the calendar), whichever endpoint serves them.
     """
     path = f"/cases/{case_id}/tip" if case_id else "/tips/new"
-    return _path_with_query(path, params)
+    # Whichever tip button a tipster uses, the tip keeps the calendar copy they came from.
+    return _path_with_query(path, {**attribution(), **params})
 
 
 def language_url(code: str) -> str:
@@ -165,6 +167,7 @@ def public_helpers():
     """Helpers every template may use (the header and footer of staff pages too)."""
     return {
         "tip_url": tip_url,
+        "attribution_params": attribution,
         "language_url": language_url,
         "photo_url": photo_url,
         "photo_srcset": photo_srcset,
