@@ -1,5 +1,5 @@
 """Fixtures for the tip pages: a case library with two cases and the 2027 edition (points PI-VUGHT and
-RN-ZWOLLE), generous rate limits (tests that check the limits lower them), and helpers that send a tip through
+RN-ZWOLLE), English pages, generous rate limits (tests that check the limits lower them), and helpers that send a tip through
 the real form."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from tests.cases.conftest import copy_scenario
 from tests.conftest import make_test_config
 
 CASE = "anna-de-vries-1994"
-TRANSLATIONS = "translations;tips/translations"
 
 
 @pytest.fixture(scope="session")
@@ -28,7 +27,8 @@ def app_config(database_url, tmp_path, tip_cases):
         database_url, tmp_path,
         CASES_DIR=tip_cases,
         TIPS_RATE_LIMITS={"submit": (1000, 60), "status": (1000, 60)},
-        BABEL_TRANSLATION_DIRECTORIES=TRANSLATIONS,
+        # Assertions read the English texts; test_languages.py checks the others.
+        DEFAULT_LANGUAGE="en",
     )
 
 
