@@ -73,3 +73,6 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.cases.views import bp as public_bp
 
     app.register_blueprint(public_bp)
+    from coldcase.publish.views import bp as print_staff_bp
+
+    app.register_blueprint(print_staff_bp)
