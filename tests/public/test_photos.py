@@ -54,7 +54,7 @@ def test_files_the_case_does_not_name_are_refused(cases_dir, client):
         "./photo.jpg",
         "PHOTO.JPG",
     ):
-        response = client.get(f"{ANNA}/photos/{name}")
+        response = client.get(f"{ANNA}/photos/{name}", follow_redirects=True)
         assert response.status_code == 404, name
         assert b"the content of a file" not in response.data
 
