@@ -67,6 +67,13 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.auth.twofactor import bp as twofactor_bp
 
     app.register_blueprint(twofactor_bp)
+    from coldcase.review.views import bp as review_bp
+    from coldcase.audit.views import bp as audit_bp
+    from coldcase.admin.views import bp as admin_bp
+
+    app.register_blueprint(review_bp)
+    app.register_blueprint(audit_bp)
+    app.register_blueprint(admin_bp)
     from coldcase.tips.views import bp as tips_bp
 
     app.register_blueprint(tips_bp)

@@ -15,6 +15,9 @@ def register_commands(app) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(cases_cli)
     app.cli.add_command(tips_cli)
+    from coldcase.review.cli import register as register_review_commands
+
+    register_review_commands(app, tips_cli)  # `coldcase tips rescore|purge` and `coldcase review ...`
 
 
 def _create_app():

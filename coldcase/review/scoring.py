@@ -74,6 +74,11 @@ class Score:
     #: Numbers of earlier tips this one nearly repeats (intake or review links them).
     duplicates: tuple[str, ...] = ()
 
+    @property
+    def score(self) -> int:
+        """The value, under the name intake's hook reads."""
+        return self.value
+
     def reasons_as_pairs(self) -> list[list]:
         """The reasons in the stored form, ``[[points, text], ...]``."""
         return [reason.as_pair() for reason in self.reasons]

@@ -1,0 +1,1 @@
+"""Account management for admins: list, create, change roles, disable, reset password and second factor."""

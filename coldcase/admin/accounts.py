@@ -1,0 +1,72 @@
+"""Changing other people's accounts, as an admin. Every change is audited; the caller commits.
+
+An admin cannot lock themselves out: they cannot disable their own account or take away their own admin role,
+so there is always someone left who can manage accounts.
+"""
+
+from __future__ import annotations
+
+from coldcase.audit import service as audit
+from coldcase.auth.accounts import AccountError, create_user
+from coldcase.auth.models import Role, User
+from coldcase.auth.passwords import generate_password, hash_password
+
+
+def _target(user: User) -> str:
+    return f"user:{user.id}"
+
+
+def add_account(admin: User, email: str, roles, name: str = "") -> tuple[User, str]:
+    """Create an account with a one-time password (returned once). Raises AccountError."""
+    user, password = create_user(email, roles, name=name)
+    from coldcase.extensions import db
+
+    db.session.flush()
+    audit.record(admin, audit.USER_CREATED, _target(user),
+                 f"{user.email} with roles {', '.join(sorted(r.value for r in user.roles))}")
+    return user, password
+
+
+def change_roles(admin: User, user: User, roles) -> None:
+    """Give ``user`` exactly ``roles``. Raises AccountError for no role or for an admin removing their own
+    admin role."""
+    wanted = {Role(role) for role in roles}
+    if not wanted:
+        raise AccountError("A user needs at least one role.")
+    if user.id == admin.id and Role.ADMIN not in wanted:
+        raise AccountError("You cannot take away your own admin role.")
+    if wanted == user.roles:
+        return
+    before = ", ".join(sorted(r.value for r in user.roles))
+    user.set_roles(wanted)
+    audit.record(admin, audit.USER_ROLES, _target(user),
+                 f"{user.email}: {before} → {', '.join(sorted(r.value for r in wanted))}")
+
+
+def set_active(admin: User, user: User, active: bool) -> None:
+    """Disable or enable an account; a disabled user is signed out at their next request. Raises AccountError
+    for an admin disabling themselves."""
+    if user.id == admin.id and not active:
+        raise AccountError("You cannot disable your own account.")
+    if user.active == active:
+        return
+    user.active = active
+    audit.record(admin, audit.USER_ENABLED if active else audit.USER_DISABLED, _target(user), user.email)
+
+
+def reset_password(admin: User, user: User) -> str:
+    """Give ``user`` a new one-time password (returned once, to be changed at next sign-in) and lift a
+    lockout."""
+    password = generate_password()
+    user.password_hash = hash_password(password)
+    user.must_change_password = True
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.record(admin, audit.USER_PASSWORD_RESET, _target(user), f"{user.email}: one-time password issued")
+    return password
+
+
+def reset_second_factor(admin: User, user: User) -> None:
+    """Forget ``user``'s authenticator (a lost phone); they set up a new one at their next sign-in."""
+    user.totp_secret = None
+    audit.record(admin, audit.USER_2FA_RESET, _target(user), f"{user.email}: authenticator removed")

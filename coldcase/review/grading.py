@@ -1,0 +1,214 @@
+"""The only writer of grades, assignments, tags, status changes and case moves of tips.
+
+Every change is checked against the review's ``version``: the version the investigator's form was rendered
+with must still be the stored one, or :class:`Conflict` is raised and nothing is written. The check is part
+of the UPDATE itself (``... WHERE version = :seen``), so two saves at the same moment cannot both win. Each
+change is recorded in the audit log, which is also the tip's history. These functions do not commit: the
+caller commits once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from coldcase.audit import service as audit
+from coldcase.auth.models import Role, User, utcnow
+from coldcase.extensions import db
+from coldcase.review.models import INFORMATION_GRADES, SOURCE_GRADES, CloseReason, Outcome, TipLink, TipReview, TipTag
+from coldcase.tips.models import Tip, TipStatus
+
+
+class ReviewError(ValueError):
+    """A change that cannot be made; the message is meant for the investigator."""
+
+
+class Conflict(Exception):
+    """Someone saved the tip since the form was opened. ``review`` holds what is stored now."""
+
+    def __init__(self, review: TipReview) -> None:
+        super().__init__("the tip was changed by someone else")
+        self.review = review
+
+
+#: Which status may follow which. Closing is possible from anywhere open; a closed tip may be reopened.
+TRANSITIONS = {
+    TipStatus.NEW.value: {TipStatus.IN_REVIEW.value, TipStatus.CLOSED.value},
+    TipStatus.IN_REVIEW.value: {TipStatus.FOLLOW_UP.value, TipStatus.CLOSED.value},
+    TipStatus.FOLLOW_UP.value: {TipStatus.IN_REVIEW.value, TipStatus.CLOSED.value},
+    TipStatus.CLOSED.value: {TipStatus.IN_REVIEW.value},
+}
+MAX_TAGS = 20
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """What the grading form asks for; every field is the wanted state, not a difference."""
+
+    source_grade: str | None
+    information_grade: int | None
+    outcome: str | None
+    status: str
+    close_reason: str | None
+    assignee_id: int | None
+    tags: tuple[str, ...] = ()
+
+
+def review_for(tip: Tip) -> TipReview:
+    """The tip's review row, made (at version 1) the first time anyone needs it."""
+    review = db.session.get(TipReview, tip.id)
+    if review is None:
+        review = TipReview(tip_id=tip.id, version=1, updated_at=utcnow())
+        db.session.add(review)
+        db.session.flush()
+    return review
+
+
+def record_view(tip: Tip, user: User) -> TipReview:
+    """Note that ``user`` opened the tip: the audit log gets a view, and the first view acknowledges it."""
+    review = review_for(tip)
+    if review.first_reviewed_at is None:
+        # Not a versioned change: acknowledging must never conflict with a colleague's grading.
+        db.session.execute(update(TipReview).where(TipReview.tip_id == tip.id,
+                                                   TipReview.first_reviewed_at.is_(None))
+                           .values(first_reviewed_at=utcnow()))
+        db.session.refresh(review)
+    audit.record(user, audit.TIP_VIEWED, audit.tip_target(tip))
+    return review
+
+
+def tags_of(tip: Tip) -> list[str]:
+    """The tip's tags, sorted."""
+    return list(db.session.scalars(select(TipTag.tag).where(TipTag.tip_id == tip.id).order_by(TipTag.tag)))
+
+
+def clean_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as "vehicle, alibi": trimmed, lower case, without repeats. Raises ReviewError when too many
+    or too long."""
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in text.replace(";", ",").split(",") if t.strip()))
+    if len(tags) > MAX_TAGS:
+        raise ReviewError(f"A tip can have at most {MAX_TAGS} tags.")
+    if any(len(tag) > 40 for tag in tags):
+        raise ReviewError("A tag can have at most 40 characters.")
+    return tags
+
+
+def _check(tip: Tip, change: ReviewChange) -> None:
+    if change.source_grade is not None and change.source_grade not in SOURCE_GRADES:
+        raise ReviewError("The source grade is a letter from A to F.")
+    if change.information_grade is not None and change.information_grade not in INFORMATION_GRADES:
+        raise ReviewError("The information grade is a number from 1 to 6.")
+    if change.outcome is not None and change.outcome not in {o.value for o in Outcome}:
+        raise ReviewError("Unknown outcome.")
+    if change.status != tip.status and change.status not in TRANSITIONS.get(tip.status, set()):
+        raise ReviewError(f"A tip that is {tip.status.replace('_', ' ')} cannot go to "
+                          f"{change.status.replace('_', ' ')}.")
+    if change.status == TipStatus.CLOSED.value:
+        if change.close_reason not in {r.value for r in CloseReason}:
+            raise ReviewError("Say why the tip is closed.")
+    elif change.close_reason:
+        raise ReviewError("A reason for closing is only given when the tip is closed.")
+    if change.assignee_id is not None:
+        assignee = db.session.get(User, change.assignee_id)
+        if assignee is None or not assignee.active or not assignee.has_role(Role.INVESTIGATOR):
+            raise ReviewError("Tips can only be assigned to active investigators.")
+
+
+def _bump(tip: Tip, user: User, seen_version: int, **values) -> TipReview:
+    """Write ``values`` if the review is still at ``seen_version``; raise Conflict otherwise."""
+    review = review_for(tip)
+    result = db.session.execute(
+        update(TipReview)
+        .where(TipReview.tip_id == tip.id, TipReview.version == seen_version)
+        .values(version=TipReview.version + 1, updated_at=utcnow(), updated_by_id=user.id, **values)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(review)
+    if result.rowcount != 1:
+        raise Conflict(review)
+    return review
+
+
+def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -> list[str]:
+    """Apply the grading form to ``tip`` as ``user``; return the changes made, in words (empty when nothing
+    changed). Raises ReviewError for a change that is not allowed, Conflict for a stale form."""
+    _check(tip, change)
+    review = review_for(tip)
+    old_tags = tags_of(tip)
+    before = {
+        "grade": (review.source_grade, review.information_grade, review.outcome),
+        "assignee": review.assignee_id,
+        "status": (tip.status, review.close_reason),
+    }
+    close_reason = change.close_reason if change.status == TipStatus.CLOSED.value else None
+    review = _bump(tip, user, seen_version, source_grade=change.source_grade,
+                   information_grade=change.information_grade, outcome=change.outcome,
+                   assignee_id=change.assignee_id, close_reason=close_reason)
+    target = audit.tip_target(tip)
+    done: list[str] = []
+    if before["grade"] != (change.source_grade, change.information_grade, change.outcome):
+        outcome = Outcome(change.outcome).label if change.outcome else "no outcome yet"
+        text = f"graded {review.grade or 'ungraded'}, {outcome}"
+        audit.record(user, audit.TIP_GRADED, target, text)
+        done.append(text)
+    if before["assignee"] != change.assignee_id:
+        assignee = db.session.get(User, change.assignee_id) if change.assignee_id else None
+        text = f"assigned to {assignee.email}" if assignee else "assignment removed"
+        audit.record(user, audit.TIP_ASSIGNED, target, text)
+        done.append(text)
+    if before["status"] != (change.status, close_reason):
+        text = f"status {tip.status.replace('_', ' ')} → {change.status.replace('_', ' ')}"
+        if close_reason:
+            text += f" ({CloseReason(close_reason).label})"
+        tip.status = change.status
+        audit.record(user, audit.TIP_STATUS, target, text)
+        done.append(text)
+    if list(change.tags) != old_tags and sorted(change.tags) != old_tags:
+        for tag in set(old_tags) - set(change.tags):
+            db.session.delete(db.session.get(TipTag, (tip.id, tag)))
+        for tag in set(change.tags) - set(old_tags):
+            db.session.add(TipTag(tip_id=tip.id, tag=tag))
+        text = "tags: " + (", ".join(sorted(change.tags)) or "none")
+        audit.record(user, audit.TIP_TAGGED, target, text)
+        done.append(text)
+    return done
+
+
+def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_case_ids) -> None:
+    """Attach a general tip (or one filed under the wrong case) to ``case_id``. Raises ReviewError for an
+    unknown case, Conflict for a stale form."""
+    if case_id not in known_case_ids:
+        raise ReviewError(f"There is no case '{case_id}'.")
+    if case_id == tip.case_id:
+        raise ReviewError("The tip is already about that case.")
+    _bump(tip, user, seen_version)
+    old = tip.case_id or "general"
+    tip.case_id = case_id
+    audit.record(user, audit.TIP_MOVED, audit.tip_target(tip), f"moved from {old} to case {case_id}")
+
+
+def link_tips(tip: Tip, user: User, other_number: str) -> Tip:
+    """Link ``tip`` with the tip numbered ``other_number`` (both timelines show it); returns the other tip.
+    Raises ReviewError for an unknown number, the tip itself, or an existing link."""
+    other = db.session.scalar(select(Tip).where(Tip.number == other_number.strip().upper()))
+    if other is None:
+        raise ReviewError(f"There is no tip {other_number.strip()}.")
+    if other.id == tip.id:
+        raise ReviewError("A tip cannot be linked to itself.")
+    low, high = sorted((tip.id, other.id))
+    if db.session.scalar(select(TipLink.id).where(TipLink.tip_id == low, TipLink.other_tip_id == high)):
+        raise ReviewError(f"Tip {other.number} is linked already.")
+    db.session.add(TipLink(tip_id=low, other_tip_id=high, created_by_id=user.id))
+    audit.record(user, audit.TIP_LINKED, audit.tip_target(tip), f"linked to {other.number}")
+    audit.record(user, audit.TIP_LINKED, audit.tip_target(other), f"linked to {tip.number}")
+    return other
+
+
+def linked_tips(tip: Tip) -> list[Tip]:
+    """The tips linked with ``tip``, in one query."""
+    pairs = select(TipLink.tip_id, TipLink.other_tip_id).where(
+        (TipLink.tip_id == tip.id) | (TipLink.other_tip_id == tip.id)).subquery()
+    ids = select(pairs.c.tip_id).union(select(pairs.c.other_tip_id)).subquery()
+    return list(db.session.scalars(select(Tip).where(Tip.id.in_(select(ids)), Tip.id != tip.id)
+                                   .order_by(Tip.id)))

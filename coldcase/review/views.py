@@ -1,0 +1,302 @@
+"""The review workspace's pages, for investigators: the queue, a tip with its score, history and forms, and the
+form for tips that came by other channels. Views check input, call a service, commit once and render."""
+
+from __future__ import annotations
+
+import datetime
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from coldcase.audit import service as audit
+from coldcase.auth.access import role_required
+from coldcase.auth.models import Role, User, UserRole
+from coldcase.extensions import db
+from coldcase.review import grading, notes, queue
+from coldcase.review.forms import (
+    STATUS_LABELS,
+    LinkForm,
+    MoveForm,
+    NoteForm,
+    QueueFilterForm,
+    ReplyForm,
+    ReviewForm,
+    StaffTipForm,
+)
+from coldcase.review.models import CloseReason, Outcome
+from coldcase.review.triage import parse_reason
+from coldcase.tips.models import Tip
+
+bp = Blueprint("review", __name__, url_prefix="/staff/review")
+
+#: Audit actions shown in a tip's timeline (views are in the audit log, but would drown the history).
+TIMELINE_ACTIONS = (audit.TIP_ENTERED, audit.TIP_GRADED, audit.TIP_STATUS, audit.TIP_ASSIGNED, audit.TIP_TAGGED,
+                    audit.TIP_LINKED, audit.TIP_MOVED, audit.TIP_PURGED)
+
+
+def _investigators() -> list[User]:
+    return list(db.session.scalars(
+        select(User).join(UserRole).where(UserRole.role == Role.INVESTIGATOR.value, User.active.is_(True))
+        .order_by(User.email)))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _library():
+    from coldcase.cases.store import store_for
+
+    return store_for(current_app).library()
+
+
+@bp.route("/")
+@role_required(Role.INVESTIGATOR)
+def index():
+    """The queue: open tips, best first, with filters."""
+    form = QueueFilterForm(request.args)
+    choices = queue.filter_choices()
+    form.case.choices = [("", "any"), ("-", "general (no case)")] + [(c, c) for c in choices["cases"]]
+    form.edition.choices = [("", "any")] + [(str(e), str(e)) for e in choices["editions"]]
+    form.point.choices = [("", "any")] + [(p, p) for p in choices["points"]]
+    people = _investigators()
+    form.assignee.choices = [("", "anyone"), ("0", "nobody")] + [(str(u.id), u.email) for u in people]
+    wanted = queue.QueueFilter(
+        case_id=request.args.get("case") or None,
+        edition=_int(request.args.get("edition")),
+        channel=request.args.get("channel") or None,
+        point_code=request.args.get("point") or None,
+        status=request.args.get("status") if request.args.get("status") in STATUS_LABELS else None,
+        assignee_id=_int(request.args.get("assignee")),
+        min_score=_int(request.args.get("min_score")),
+        max_score=_int(request.args.get("max_score")),
+        grade=(request.args.get("grade") or "").strip()[:2] or None,
+        outcome=request.args.get("outcome") or None,
+    )
+    page = queue.queue_page(wanted, page=_int(request.args.get("page")) or 1)
+    args = {key: value for key, value in request.args.items() if key != "page" and value}
+    return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
+                           overdue=queue.overdue_count(), days=queue.ACKNOWLEDGE_DAYS)
+
+
+def _tip_or_404(number: str) -> Tip:
+    tip = db.session.scalar(select(Tip).where(Tip.number == number))
+    if tip is None:
+        abort(404)
+    return tip
+
+
+def _timeline(tip: Tip) -> list[dict]:
+    """Messages, notes and changes of a tip, oldest first."""
+    entries = []
+    for message in tip.messages:
+        entries.append({"when": message.created_at, "kind": "tipster" if message.from_tipster else "reply",
+                        "who": "tipster" if message.from_tipster else "team", "text": message.body,
+                        "order": (message.created_at, 0, message.id)})
+    for note in notes.notes_of(tip):
+        entries.append({"when": note.created_at, "kind": "note", "who": note.author.email if note.author else "",
+                        "text": note.body, "order": (note.created_at.date(), 1, note.id)})
+    for event in audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS):
+        entries.append({"when": event.at, "kind": "change", "who": event.actor_label, "text": event.detail,
+                        "order": (event.at.date(), 1, event.id)})
+    return sorted(entries, key=lambda entry: entry["order"])
+
+
+def _review_form(review, tip, data=None) -> ReviewForm:
+    form = ReviewForm(formdata=data)
+    if data is None:
+        form.version.data = str(review.version)
+        form.source_grade.data = review.source_grade or ""
+        form.information_grade.data = str(review.information_grade or "")
+        form.outcome.data = review.outcome or ""
+        form.status.data = tip.status
+        form.close_reason.data = review.close_reason or ""
+        form.assignee.data = str(review.assignee_id or "")
+        form.tags.data = ", ".join(grading.tags_of(tip))
+    form.assignee.choices = [("", "nobody")] + [(str(u.id), u.email) for u in _investigators()]
+    return form
+
+
+def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, conflict=None, note_form=None,
+                reply_form=None, link_form=None, move_form=None):
+    review = grading.review_for(tip)
+    from coldcase.tips.intake import contact_details
+
+    move_form = move_form or MoveForm()
+    move_form.version.data = str(review.version)
+    move_form.case_id.choices = [("", "choose a case")] + [(c, c) for c in sorted(_library().cases)]
+    reasons = [parse_reason(reason) for reason in (tip.triage_reasons or [])]
+    return render_template(
+        "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
+        (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
+        contact=contact_details(tip), linked=grading.linked_tips(tip),
+        review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
+        reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
+        error=error, conflict=conflict, status_labels=STATUS_LABELS, outcomes=Outcome, close_reasons=CloseReason,
+        overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.timezone.utc).date()),
+    ), status
+
+
+@bp.route("/tips/<number>")
+@role_required(Role.INVESTIGATOR)
+def tip(number: str):
+    """One tip: its text, score and reasons, history and the forms to work on it. The view is audited."""
+    found = _tip_or_404(number)
+    grading.record_view(found, current_user)
+    db.session.commit()
+    return _render_tip(found)
+
+
+@bp.route("/tips/<number>/review", methods=["POST"])
+@role_required(Role.INVESTIGATOR)
+def save_review(number: str):
+    """Save grade, outcome, status, assignment and tags, unless someone saved in between."""
+    found = _tip_or_404(number)
+    form = _review_form(grading.review_for(found), found, request.form)
+    if not form.validate():
+        return _render_tip(found, 400, review_form=form, error="The form was incomplete; nothing was saved.")
+    try:
+        change = grading.ReviewChange(
+            source_grade=form.source_grade.data or None,
+            information_grade=_int(form.information_grade.data),
+            outcome=form.outcome.data or None,
+            status=form.status.data,
+            close_reason=form.close_reason.data or None,
+            assignee_id=_int(form.assignee.data),
+            tags=grading.clean_tags(form.tags.data or ""),
+        )
+        done = grading.save_review(found, current_user, _int(form.version.data) or 0, change)
+    except grading.ReviewError as problem:
+        db.session.rollback()
+        return _render_tip(found, 422, review_form=form, error=str(problem))
+    except grading.Conflict as conflict:
+        db.session.rollback()
+        review = grading.review_for(found)
+        return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)
+    db.session.commit()
+    flash("Saved: " + "; ".join(done) if done else "Nothing changed.")
+    return redirect(url_for("review.tip", number=found.number))
+
+
+@bp.route("/tips/<number>/notes", methods=["POST"])
+@role_required(Role.INVESTIGATOR)
+def add_note(number: str):
+    """Add a private note."""
+    found = _tip_or_404(number)
+    form = NoteForm()
+    if form.validate_on_submit():
+        try:
+            notes.add_note(found, current_user, form.body.data)
+        except notes.NoteError as problem:
+            form.body.errors = [str(problem)]
+        else:
+            db.session.commit()
+            flash("Note added.")
+            return redirect(url_for("review.tip", number=found.number))
+    return _render_tip(found, 400, note_form=form)
+
+
+@bp.route("/tips/<number>/reply", methods=["POST"])
+@role_required(Role.INVESTIGATOR)
+def reply(number: str):
+    """Send a reply to the tipster (they read it with their receipt code)."""
+    from coldcase.tips.conversation import MessageError
+
+    found = _tip_or_404(number)
+    form = ReplyForm()
+    if form.validate_on_submit():
+        try:
+            notes.reply(found, current_user, form.message.data)
+        except MessageError as problem:
+            db.session.rollback()
+            form.message.errors = [f"The reply cannot be sent: {problem}."]
+        else:
+            db.session.commit()
+            flash("Reply sent. The tipster sees it when they check their tip.")
+            return redirect(url_for("review.tip", number=found.number))
+    return _render_tip(found, 400, reply_form=form)
+
+
+@bp.route("/tips/<number>/links", methods=["POST"])
+@role_required(Role.INVESTIGATOR)
+def link(number: str):
+    """Link this tip with another one."""
+    found = _tip_or_404(number)
+    form = LinkForm()
+    if form.validate_on_submit():
+        try:
+            other = grading.link_tips(found, current_user, form.number.data)
+        except grading.ReviewError as problem:
+            form.number.errors = [str(problem)]
+        else:
+            db.session.commit()
+            flash(f"Linked with {other.number}.")
+            return redirect(url_for("review.tip", number=found.number))
+    return _render_tip(found, 400, link_form=form)
+
+
+@bp.route("/tips/<number>/case", methods=["POST"])
+@role_required(Role.INVESTIGATOR)
+def move(number: str):
+    """Move the tip to the case it is about."""
+    found = _tip_or_404(number)
+    form = MoveForm()
+    if form.validate_on_submit():
+        try:
+            grading.move_to_case(found, current_user, _int(form.version.data) or 0, form.case_id.data,
+                                 _library().cases)
+        except grading.ReviewError as problem:
+            db.session.rollback()
+            form.case_id.errors = [str(problem)]
+        except grading.Conflict as conflict:
+            db.session.rollback()
+            return _render_tip(found, 409, conflict={"review": conflict.review, "yours": None})
+        else:
+            db.session.commit()
+            flash(f"The tip is now filed under case {found.case_id}.")
+            return redirect(url_for("review.tip", number=found.number))
+    return _render_tip(found, 400, move_form=form)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(Role.INVESTIGATOR)
+def new_tip():
+    """Record a tip that came by phone, letter, email or a prison visit (stored by intake)."""
+    from coldcase.tips.intake import add_staff_tip
+    from coldcase.tips.staff import check_staff_tip
+
+    library = _library()
+    form = StaffTipForm()
+    form.case.choices = [("", "general (no case)")] + [(c, c) for c in sorted(library.cases)]
+    problems: list[str] = []
+    if form.validate_on_submit():
+        fields = {"channel": form.channel.data, "case": form.case.data, "edition": form.edition.data,
+                  "point": form.point.data, "date": form.date.data, "text": form.text.data,
+                  "how_known": form.how_known.data, "when_where": form.when_where.data,
+                  "contact": form.contact.data}
+        data, problems = check_staff_tip(fields, library)
+        if data is not None:
+            tip, code = add_staff_tip(data, current_user, with_receipt=form.with_receipt.data)
+            audit.record(current_user, audit.TIP_ENTERED, audit.tip_target(tip), f"entered from {tip.channel}")
+            db.session.commit()
+            if code:
+                flash(f"Tip {tip.number} recorded. Receipt code for the tipster (shown once): {code}")
+            else:
+                flash(f"Tip {tip.number} recorded.")
+            return redirect(url_for("review.tip", number=tip.number))
+    failed = bool(problems or form.errors)
+    return render_template("review/new_tip.html", form=form, problems=problems), 400 if failed else 200
+
+
+@bp.record_once
+def _menu(state) -> None:
+    from coldcase.auth.menu import add_staff_link
+
+    add_staff_link(state.app, "Tip queue", "review.index", [Role.INVESTIGATOR],
+                   "Open tips by triage score: read, grade, reply, close.")
+    add_staff_link(state.app, "Record a tip", "review.new_tip", [Role.INVESTIGATOR],
+                   "A tip that came by phone, letter, email or a prison visit.")

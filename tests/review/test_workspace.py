@@ -1,0 +1,198 @@
+"""The review workspace from an investigator's chair: queue, tip page, grading, replies, closing, conflicts."""
+
+import datetime
+
+import pyotp
+import pytest
+from sqlalchemy import event, select
+
+from coldcase.audit.models import AuditEvent
+from coldcase.extensions import db
+from coldcase.review.models import TipLink, TipNote, TipReview, TipTag
+from coldcase.tips.models import Tip, TipMessage
+
+
+def audit_actions(target=None):
+    query = select(AuditEvent).order_by(AuditEvent.id)
+    if target:
+        query = query.where(AuditEvent.target == target)
+    return [e.action for e in db.session.scalars(query)]
+
+
+def review_form(tip, **changes):
+    version = db.session.get(TipReview, tip.id).version
+    data = {"version": str(version), "source_grade": "", "information_grade": "", "outcome": "",
+            "status": tip.status, "close_reason": "", "assignee": "", "tags": ""}
+    data.update(changes)
+    return data
+
+
+def test_an_investigator_takes_the_top_tip_grades_replies_and_closes_it(client, create_user, make_tip):
+    make_tip("A weaker tip that arrived first.", triage_score=20)
+    top = make_tip("Ik zag Piet Bakker aan de Stadsgracht.", triage_score=75,
+                   triage_reasons=["+15 names a place from the case: Stadsgracht", "+5 names someone: Piet Bakker"])
+    user = create_user("investigator", totp_secret=pyotp.random_base32())
+    client.post("/staff/login", data={"email": user.email, "password": user.password})
+    client.post("/staff/2fa/", data={"code": pyotp.TOTP(user.totp_secret).now()})
+
+    queue = client.get("/staff/review/").get_data(as_text=True)
+    assert queue.index(top.number) < queue.index("A weaker tip")
+
+    page = client.get(f"/staff/review/tips/{top.number}").get_data(as_text=True)
+    assert "+15</strong> names a place from the case: Stadsgracht" in page
+    assert "55 starting value" in page
+
+    response = client.post(f"/staff/review/tips/{top.number}/review",
+                           data=review_form(top, source_grade="F", information_grade="2", outcome="usable",
+                                            status="in_review", assignee=str(user.id), tags="vehicle, Alibi"))
+    assert response.status_code == 302
+    response = client.post(f"/staff/review/tips/{top.number}/reply",
+                           data={"message": "Dank u. Welke kleur had de auto?"})
+    assert response.status_code == 302
+    response = client.post(f"/staff/review/tips/{top.number}/review",
+                           data=review_form(top, source_grade="F", information_grade="2", outcome="usable",
+                                            status="closed", close_reason="passed_on", assignee=str(user.id),
+                                            tags="vehicle, alibi"))
+    assert response.status_code == 302
+
+    db.session.expire_all()
+    tip = db.session.get(Tip, top.id)
+    review = db.session.get(TipReview, top.id)
+    assert tip.status == "closed" and review.close_reason == "passed_on"
+    assert review.grade == "F2" and review.outcome == "usable" and review.assignee_id == user.id
+    assert sorted(db.session.scalars(select(TipTag.tag))) == ["alibi", "vehicle"]
+    assert [m.body for m in tip.messages] == ["Dank u. Welke kleur had de auto?"]
+    assert audit_actions() == ["login", "tip_viewed", "tip_graded", "tip_assigned", "tip_status", "tip_tagged",
+                               "tip_replied", "tip_status"]
+    page = client.get(f"/staff/review/tips/{top.number}").get_data(as_text=True)
+    assert "status in review → closed (passed on)" in page and "Dank u. Welke kleur" in page
+
+
+def test_a_stale_form_is_a_conflict_and_shows_the_first_change(app, client, second_client, create_user, make_tip):
+    tip = make_tip()
+    first = create_user("investigator", totp_secret=pyotp.random_base32())
+    second = create_user("investigator", totp_secret=pyotp.random_base32())
+    for browser, user in ((client, first), (second_client, second)):
+        browser.post("/staff/login", data={"email": user.email, "password": user.password})
+        browser.post("/staff/2fa/", data={"code": pyotp.TOTP(user.totp_secret).now()})
+    client.get(f"/staff/review/tips/{tip.number}")
+    second_client.get(f"/staff/review/tips/{tip.number}")
+    seen = review_form(tip)  # both forms were rendered at this version
+
+    assert client.post(f"/staff/review/tips/{tip.number}/review",
+                       data={**seen, "source_grade": "B", "information_grade": "2"}).status_code == 302
+    response = second_client.post(f"/staff/review/tips/{tip.number}/review",
+                                  data={**seen, "source_grade": "E", "information_grade": "5"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert f"Not saved: {first.email} changed this tip" in page
+    assert 'id="tip-grade">B2' in page and '<option selected value="B">' in page
+    db.session.expire_all()
+    assert db.session.get(TipReview, tip.id).grade == "B2"
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"status": "closed"}, "Say why the tip is closed."),
+    ({"status": "follow_up"}, "A tip that is new cannot go to follow up."),
+    ({"close_reason": "spam"}, "only given when the tip is closed"),
+    ({"source_grade": "G"}, "nothing was saved"),
+])
+def test_rules_of_grading_and_status_are_explained_and_nothing_is_saved(client, login_as, make_tip, changes,
+                                                                          message):
+    login_as("investigator")
+    tip = make_tip()
+    client.get(f"/staff/review/tips/{tip.number}")
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data=review_form(tip, **changes))
+    assert response.status_code in (400, 422)
+    assert message in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Tip, tip.id).status == "new" and db.session.get(TipReview, tip.id).version == 1
+
+
+def test_tips_are_assigned_only_to_active_investigators(client, login_as, create_user, make_tip):
+    login_as("investigator")
+    analyst = create_user("analyst")
+    tip = make_tip()
+    client.get(f"/staff/review/tips/{tip.number}")
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data=review_form(tip, assignee=str(analyst.id)))
+    assert response.status_code == 422 and "only be assigned to active investigators" in response.get_data(as_text=True)
+
+
+def test_tip_text_is_shown_escaped(client, login_as, make_tip):
+    login_as("investigator")
+    tip = make_tip("<script>alert('x')</script> en <b>vet</b>")
+    page = client.get(f"/staff/review/tips/{tip.number}").get_data(as_text=True)
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_unknown_tip_numbers_are_not_found(client, login_as):
+    login_as("investigator")
+    assert client.get("/staff/review/tips/T-NOPE-NOPE").status_code == 404
+    assert client.post("/staff/review/tips/T-NOPE-NOPE/review", data={}).status_code == 404
+    assert client.post("/staff/review/tips/T-NOPE-NOPE/reply", data={"message": "x"}).status_code == 404
+
+
+def test_private_notes_are_kept_apart_from_the_conversation(client, login_as, make_tip):
+    login_as("investigator")
+    tip = make_tip()
+    assert client.post(f"/staff/review/tips/{tip.number}/notes", data={"body": "Check alibi of the brother."}
+                       ).status_code == 302
+    assert client.post(f"/staff/review/tips/{tip.number}/notes", data={"body": "  "}).status_code == 400
+    assert db.session.scalar(select(TipNote.body)) == "Check alibi of the brother."
+    assert db.session.scalars(select(TipMessage)).all() == []
+    page = client.get(f"/staff/review/tips/{tip.number}").get_data(as_text=True)
+    assert "private note by" in page and "Check alibi of the brother." in page
+
+
+def test_an_empty_reply_is_refused(client, login_as, make_tip):
+    login_as("investigator")
+    tip = make_tip()
+    response = client.post(f"/staff/review/tips/{tip.number}/reply", data={"message": ""})
+    assert response.status_code == 400 and "Write the reply first." in response.get_data(as_text=True)
+
+
+def test_tips_can_be_linked_once_and_not_to_themselves(client, login_as, make_tip):
+    login_as("investigator")
+    one, two = make_tip(), make_tip("Another tip about the same car and the same night, seen elsewhere.")
+    assert client.post(f"/staff/review/tips/{two.number}/links", data={"number": one.number.lower()}
+                       ).status_code == 302
+    assert "linked already" in client.post(f"/staff/review/tips/{one.number}/links",
+                                           data={"number": two.number}).get_data(as_text=True)
+    assert "cannot be linked to itself" in client.post(f"/staff/review/tips/{one.number}/links",
+                                                       data={"number": one.number}).get_data(as_text=True)
+    assert "There is no tip" in client.post(f"/staff/review/tips/{one.number}/links",
+                                            data={"number": "T-XXXX"}).get_data(as_text=True)
+    link = db.session.scalar(select(TipLink))
+    assert (link.tip_id, link.other_tip_id) == (one.id, two.id)
+    assert two.number in client.get(f"/staff/review/tips/{one.number}").get_data(as_text=True)
+
+
+def test_a_general_tip_moves_to_its_case(app, client, login_as, make_tip):
+    from coldcase.cases.store import store_for
+
+    case_id, other_case = sorted(store_for(app).library().cases)[:2]
+    login_as("investigator")
+    tip = make_tip()
+    client.get(f"/staff/review/tips/{tip.number}")
+    version = str(db.session.get(TipReview, tip.id).version)
+    assert client.post(f"/staff/review/tips/{tip.number}/case", data={"version": version, "case_id": "no-such"}
+                       ).status_code == 400
+    assert client.post(f"/staff/review/tips/{tip.number}/case", data={"version": version, "case_id": case_id}
+                       ).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Tip, tip.id).case_id == case_id
+    # The old form is stale now.
+    assert client.post(f"/staff/review/tips/{tip.number}/case", data={"version": version, "case_id": other_case}
+                       ).status_code == 409
+
+
+def test_staff_record_a_tip_from_the_phone_through_intake(client, login_as):
+    user = login_as("investigator")
+    response = client.post("/staff/review/new", data={"channel": "phone", "text": "Beller zegt: de broer wist het.",
+                                                      "how_known": "heard", "with_receipt": "y"})
+    assert response.status_code == 302
+    tip = db.session.scalar(select(Tip))
+    assert tip.channel == "phone" and tip.entered_by_id == user.id and tip.receipt_hash
+    assert "tip_entered" in audit_actions(f"tip:{tip.number}")
+    bad = client.post("/staff/review/new", data={"channel": "phone", "text": "x", "edition": "1850"})
+    assert bad.status_code == 400 and "edition &#39;1850&#39; is unknown" in bad.get_data(as_text=True)
