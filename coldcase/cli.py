@@ -10,13 +10,14 @@ def register_commands(app) -> None:
     """Add the project's command groups to ``app.cli``."""
     from coldcase.auth.cli import users_cli
     from coldcase.cases.cli import cases_cli
+    from coldcase.publish.cli import calendar_cli
+    from coldcase.review.cli import register as register_review_commands
     from coldcase.tips.cli import tips_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(cases_cli)
+    app.cli.add_command(calendar_cli)
     app.cli.add_command(tips_cli)
-    from coldcase.review.cli import register as register_review_commands
-
     register_review_commands(app, tips_cli)  # `coldcase tips rescore|purge` and `coldcase review ...`
 
 
