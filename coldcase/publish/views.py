@@ -30,9 +30,9 @@ HISTORY = 30
 REFRESH_SECONDS = 2
 
 VARIANT_HINTS = {
-    "print": "for the print shop: CMYK, 3 mm bleed, crop marks, PDF/X-4",
-    "screen": "for the website: RGB, light, live links",
-    "cards": "playing cards, 9 to a sheet with cut marks",
+    "print": "for the print shop",
+    "screen": "for the website",
+    "cards": "playing cards",
 }
 
 
@@ -46,6 +46,7 @@ class BuildForm(FlaskForm):
     """What to build. The choices come from the case library's editions."""
 
     year = SelectField("Edition", coerce=int)
+    # The hint under the field says what each variant is; the option labels stay short.
     variant = SelectField("Variant", choices=[(name, f"{name}: {hint}") for name, hint in VARIANT_HINTS.items()
                                               if name in VARIANTS])
     distribution = SelectField("Distribution point", default="")
