@@ -192,7 +192,7 @@ def _build(app, build: CalendarBuild, library: Library) -> None:
 
         build.stage = "preflight"
         db.session.commit()
-        report = run_preflight(result.pdf_path, result.manifest_path)
+        report = result.preflight = run_preflight(result.pdf_path, result.manifest_path)
         if report.errors:
             result.pdf_path = mark_not_for_print(result.pdf_path)
     build.preflight = report.to_dict()
