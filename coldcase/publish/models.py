@@ -17,7 +17,7 @@ from coldcase.auth.models import User, utcnow
 from coldcase.extensions import db
 
 
-class BuildStatus(str, enum.Enum):
+class BuildStatus(enum.StrEnum):
     """Where a build is. Only `passed` may go to a print shop."""
 
     QUEUED = "queued"

@@ -32,9 +32,10 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pikepdf
 
@@ -230,7 +231,7 @@ def _check_pages(pdf: pikepdf.Pdf, manifest: dict | None, check: CheckResult) ->
         check.findings.append(Finding(check.name, "the PDF's pages carry no labels: page order is not checked",
                                       severity="warning"))
         return
-    for number, (label, key) in enumerate(zip(labels, keys), start=1):
+    for number, (label, key) in enumerate(zip(labels, keys, strict=False), start=1):  # counts checked above
         if label != key:
             check.findings.append(Finding(check.name, f"is labelled '{label}', the manifest expects '{key}' here",
                                           page=number))
@@ -326,8 +327,8 @@ def _check_fonts(pdf: pikepdf.Pdf, check: CheckResult) -> None:
 
 def _fonts(resources, seen: set) -> Iterator[pikepdf.Dictionary]:
     """Every font in `resources` and in the forms, patterns and Type 3 fonts it holds."""
-    for resources in _resource_tree(resources, seen):
-        for _, font in (resources.get("/Font") or {}).items():
+    for nested in _resource_tree(resources, seen):
+        for _, font in (nested.get("/Font") or {}).items():
             yield font
 
 
@@ -403,7 +404,7 @@ def _check_text(pdf: pikepdf.Pdf, scans: list[_PageScan], manifest: dict | None,
     for number, entry in enumerate(entries, start=1):
         for overflow in entry.get("overflow") or []:
             check.findings.append(Finding(check.name, _overflow_text(overflow), page=number))
-    for number, (page, scan) in enumerate(zip(pdf.pages, scans), start=1):
+    for number, (page, scan) in enumerate(zip(pdf.pages, scans, strict=True), start=1):
         trim = _box(page.obj, "/TrimBox") or _box(page.obj, "/MediaBox")
         clipped = off_page = 0
         for x, y, clip in scan.text_points:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pikepdf

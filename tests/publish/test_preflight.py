@@ -9,8 +9,13 @@ import pikepdf
 import pytest
 
 from coldcase.publish.preflight import layout_overflows, mark_not_for_print, run_preflight
-from tests.publish.preflight_fixtures import (RGB_PROFILE, good_print_spec, good_screen_spec, with_page,
-                                              write_calendar_pdf)
+from tests.publish.preflight_fixtures import (
+    RGB_PROFILE,
+    good_print_spec,
+    good_screen_spec,
+    with_page,
+    write_calendar_pdf,
+)
 
 
 def results(report) -> dict[str, str]:
