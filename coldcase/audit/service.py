@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterator
 
-from sqlalchemy import Delete, Update, event, func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from coldcase.audit.models import AuditEvent
@@ -161,5 +161,6 @@ def _refuse_changes(session: Session, flush_context, instances) -> None:
 @event.listens_for(Session, "do_orm_execute")
 def _refuse_bulk_changes(state) -> None:
     statement = state.statement
-    if isinstance(statement, (Update, Delete)) and getattr(statement, "table", None) is AuditEvent.__table__:
+    # ORM statements carry an annotated copy of the table, so compare by name.
+    if (state.is_update or state.is_delete) and getattr(statement.table, "name", None) == AuditEvent.__tablename__:
         raise AuditLogIsAppendOnly("audit events cannot be changed or deleted")
