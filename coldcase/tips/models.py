@@ -18,10 +18,10 @@ from coldcase.extensions import db
 
 def today() -> datetime.date:
     """The server's date in UTC: tips keep the day they arrived, never the tipster's clock or time zone."""
-    return datetime.datetime.now(datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.UTC).date()
 
 
-class Channel(str, enum.Enum):
+class Channel(enum.StrEnum):
     """How a tip reached the team."""
 
     WEB = "web"
@@ -32,7 +32,7 @@ class Channel(str, enum.Enum):
     OTHER = "other"
 
 
-class HowKnown(str, enum.Enum):
+class HowKnown(enum.StrEnum):
     """How the tipster knows what they tell."""
 
     SAW = "saw"
@@ -40,7 +40,7 @@ class HowKnown(str, enum.Enum):
     OTHER = "other"
 
 
-class TipStatus(str, enum.Enum):
+class TipStatus(enum.StrEnum):
     """Where a tip is in the investigators' work; the tipster sees it on the status page."""
 
     NEW = "new"

@@ -3,6 +3,7 @@ lets the tipster answer. A wrong code reveals nothing."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from coldcase.extensions import db
@@ -10,8 +11,6 @@ from coldcase.tips import receipts, views
 from coldcase.tips.conversation import MessageError, add_staff_message
 from coldcase.tips.models import Tip, TipMessage
 from tests.tips.conftest import receipt_code
-
-import pytest
 
 
 @pytest.fixture
