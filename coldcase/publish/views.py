@@ -80,10 +80,11 @@ def index():
     form = _form(library, request.args.get("year", type=int))
     year = form.year.data
     size = request.args.get("size") if request.args.get("size") in PAPER_SIZES else "A4"
+    form.size.data = size  # the build uses the paper size the checklist was read for
     checklist = edition_checklist(library, year, size) if year in library.editions else []
     builds = db.session.scalars(select(CalendarBuild).order_by(CalendarBuild.id.desc()).limit(HISTORY)).all()
     return render_template("print_staff/index.html", form=form, checklist=checklist, builds=builds, year=year,
-                           years=sorted(library.editions, reverse=True), size=size,
+                           years=sorted(library.editions, reverse=True), size=size, sizes=list(PAPER_SIZES),
                            blocking=any(item.result == "fail" for item in checklist))
 
 

@@ -207,3 +207,13 @@ def test_an_unknown_edition_is_refused_by_the_form(client, login_as, use_builder
     response = start(client, year=1999)
     assert response.status_code == 302 and response.headers["Location"].endswith("/staff/print/")
     assert builder.calls == []
+
+
+def test_checklist_is_read_for_the_chosen_paper_size(client, login_as):
+    login_as("print_staff")
+    a4 = client.get("/staff/print/?year=2027&size=A4").get_data(as_text=True)
+    a3 = client.get("/staff/print/?year=2027&size=A3").get_data(as_text=True)
+    assert "photos print at 300 dpi (A4" in a4 and "needs" not in a4
+    # The sample photos are 1800×1350 px: enough for A4, too small for A3, and the page says which.
+    assert "photos print at 300 dpi (A3" in a3 and "photo.jpg is 1800×1350 px, needs" in a3
+    assert '<option selected value="A3">' in a3
