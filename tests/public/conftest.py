@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import datetime
+import os
+import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +17,25 @@ from tests.public.library import build_library
 TODAY = datetime.date(2026, 11, 22)
 
 
+@pytest.fixture(scope="session")
+def library_template(tmp_path_factory):
+    """The test library, written once per run."""
+    return build_library(tmp_path_factory.mktemp("library") / "cases")
+
+
+def _copy_or_link(source, destination):
+    # Photos are only ever replaced (unlink, then write), never written through, so they may be shared;
+    # text files are edited in place by tests and must be copies.
+    if source.endswith(".jpg"):
+        os.link(source, destination)
+    else:
+        shutil.copy2(source, destination)
+
+
 @pytest.fixture
-def cases_dir(tmp_path):
+def cases_dir(tmp_path, library_template):
     """A fresh copy of the test library; tests may edit it."""
-    return build_library(tmp_path / "cases")
+    return Path(shutil.copytree(library_template, tmp_path / "cases", copy_function=_copy_or_link))
 
 
 @pytest.fixture

@@ -64,3 +64,17 @@ def test_photos_of_unknown_and_broken_cases_are_not_served(cases_dir, client):
     (cases_dir / "zaak-05" / "case.md").write_text("---\nid: zaak-05\n---\n")
     assert client.get("/cases/zaak-05/photos/photo.jpg").status_code == 404
     assert client.get("/cases/zaak-06/photos/photo.jpg").status_code == 200
+
+
+def test_a_photo_gone_since_the_case_was_loaded_gives_a_placeholder(cases_dir, client, monkeypatch):
+    from coldcase.cases import views
+
+    loaded = views.case_library()
+    # The store would notice the deletion on the next request; keep the old library to act out the moment
+    # between the deletion and the reload.
+    monkeypatch.setattr(views, "case_library", lambda: loaded)
+    (cases_dir / "anna-de-vries-1994" / "fiets.jpg").unlink()
+    for url in (f"{ANNA}/photos/fiets.jpg", f"{ANNA}/photos/fiets.jpg?w=480"):
+        response = client.get(url)
+        assert response.status_code == 200 and response.mimetype == "image/svg+xml", url
+    assert client.get(ANNA).status_code == 200
