@@ -59,7 +59,7 @@ def _library():
 def index():
     """The queue: open tips, best first, with filters."""
     form = QueueFilterForm(request.args)
-    choices = queue.filter_choices()
+    choices = queue.filter_choices(_library())
     form.case.choices = [("", "any"), ("-", "general (no case)")] + [(c, c) for c in choices["cases"]]
     form.edition.choices = [("", "any")] + [(str(e), str(e)) for e in choices["editions"]]
     form.point.choices = [("", "any")] + [(p, p) for p in choices["points"]]
@@ -80,7 +80,7 @@ def index():
     page = queue.queue_page(wanted, page=_int(request.args.get("page")) or 1)
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
-                           overdue=queue.overdue_count(), days=queue.ACKNOWLEDGE_DAYS)
+                           overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS)
 
 
 def _tip_or_404(number: str) -> Tip:
