@@ -21,6 +21,20 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CASES = REPO / "cases"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Hash passwords with argon2 at its cheapest settings: the suite hashes hundreds of passwords, and the
+    production cost (tens of milliseconds each) would only make it slow. Production code is unchanged."""
+    from argon2 import PasswordHasher
+
+    from coldcase.auth import passwords
+
+    production = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    passwords._hasher = production
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """The URL of this run's database, with its schema migrated to the newest revision."""

@@ -74,7 +74,7 @@ def test_server_error_rolls_back_and_shows_the_500_page(app, client, create_user
         raise RuntimeError("boom")
 
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    response = client.get("/boom")
+    response = client.get("/boom", headers={"Accept-Language": "en"})
     assert response.status_code == 500
     assert "Something went wrong" in response.get_data(as_text=True)
     assert db.session.query(User).filter_by(email="half@police.example").count() == 0
@@ -86,7 +86,8 @@ def test_database_that_is_down_gets_a_clear_503(tmp_path, database_url):
     config = make_test_config("postgresql+psycopg://nobody@127.0.0.1:1/none", tmp_path)
     config["SQLALCHEMY_ENGINE_OPTIONS"] = {"connect_args": {"connect_timeout": 1}}
     app = create_app(config)
-    response = app.test_client().post("/staff/login", data={"email": "a@b.c", "password": "whatever"})
+    response = app.test_client().post("/staff/login", data={"email": "a@b.c", "password": "whatever"},
+                                      headers={"Accept-Language": "en"})
     assert response.status_code == 503
     assert "database cannot be reached" in response.get_data(as_text=True)
 
