@@ -807,8 +807,12 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
 
     edition = library.editions.get(year)
     if edition is None:
+        # The loader leaves out an edition with any problem; say why, and what is wrong with the cases it names.
         own = [p.message for p in library.errors if Path(p.path).stem == str(year)]
-        return [ChecklistItem(f"edition {year} can be read", False, own or [f"there is no edition {year}"])]
+        named = {m for line in own for m in re.findall(r"case '([a-z0-9-]+)'", line)}
+        cases = [p.format(Path(library.root)) for p in library.errors if p.case_id in named]
+        return [ChecklistItem(f"edition {year} can be read", False,
+                              own + cases if own else [f"there is no edition {year}"])]
     items = [ChecklistItem("52 cases, one a week", len(edition.weeks) == 52,
                            [] if len(edition.weeks) == 52 else [f"the edition lists {len(edition.weeks)} cases"])]
     cases, bad, seen = [], [], set()

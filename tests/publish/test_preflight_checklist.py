@@ -1,0 +1,38 @@
+"""The edition's checklist that print staff read before a build."""
+
+from __future__ import annotations
+
+from coldcase.cases.loader import load_library
+from coldcase.publish.preflight import edition_checklist
+from tests.publish.conftest import TODAY, write_case, write_edition
+
+
+def by_title(items):
+    return {item.title.split(" (")[0]: item for item in items}
+
+
+def test_a_sound_edition_passes_and_missing_translations_are_warnings(sample_library):
+    items = by_title(edition_checklist(sample_library, 2027))
+    assert all(items[t].result == "pass" for t in ("52 cases, one a week", "every case is valid and open",
+                                                   "the family's consent is recorded for every case",
+                                                   "photos print at 300 dpi"))
+    english = items["'en' translation of every case"]
+    assert english.result == "warn"  # half the sample cases have no English text
+    assert "week 2: case-02" in english.details
+
+
+def test_an_edition_the_loader_left_out_says_why_with_its_cases_problems(copy_root):
+    write_case(copy_root, "case-03", 3, status="solved")
+    write_case(copy_root, "case-05", 5, photo_size=(900, 675))
+    write_edition(copy_root, 2027, [f"case-{n:02d}" for n in range(1, 52)])  # one week short
+    library = load_library(copy_root, today=TODAY)
+    [item] = edition_checklist(library, 2027)
+    assert item.result == "fail" and item.title == "edition 2027 can be read"
+    text = "\n".join(item.details)
+    assert "lists 51 cases" in text and "case-03' is solved" in text
+    assert "case-05/case.md:" in text and "900×675 px" in text  # the case's own problem, with its line
+
+
+def test_an_unknown_edition_is_one_failed_line(sample_library):
+    items = edition_checklist(sample_library, 1999)
+    assert [(i.title, i.result) for i in items] == [("edition 1999 can be read", "fail")]
