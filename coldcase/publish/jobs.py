@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -103,8 +103,8 @@ def _is_stale(build: CalendarBuild) -> bool:
         return False
     updated = build.updated_at
     if updated.tzinfo is None:  # SQLite hands back naive datetimes; they were stored in UTC
-        updated = updated.replace(tzinfo=timezone.utc)
-    return datetime.now(timezone.utc) - updated > STALE_AFTER
+        updated = updated.replace(tzinfo=UTC)
+    return datetime.now(UTC) - updated > STALE_AFTER
 
 
 def start_build(app, user: User, library: Library, year: int, variant: str, distribution: str | None = None,
