@@ -5,6 +5,11 @@ A receipt code is 16 characters of Crockford's base32 (80 bits of randomness), s
 salt adds nothing against precomputation, so the hash uses one fixed salt: the status page can then find the tip
 by its hash with one indexed query, and a wrong code costs exactly the same work as a right one.
 
+The hash is scrypt with parameters proportionate to a random 80-bit secret (see docs/tips.md, "Receipts"): the
+entropy makes guessing infeasible, the KDF only adds a margin, so it costs a few milliseconds, not tens. The
+parameters are stored with the hash (``scrypt$<log2 n>$<r>$<p>$<hex>``); a bare hex digest is a hash made before
+that, with n=2**14, r=8, p=1, and is still verified (and replaced by a current one when its code is used).
+
 For web tips the code is derived (HMAC) from the form's idempotency token with a key derived from the app's
 secret key: a double click submits the same token twice, and the second response shows the same receipt as the
 first instead of a code that matches nothing.
@@ -21,8 +26,13 @@ from flask import current_app
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 CODE_LENGTH = 16
-#: scrypt cost: about 16 MiB and tens of milliseconds a hash (the "interactive" parameters).
-SCRYPT = {"n": 2**14, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": 32}
+#: scrypt cost of new hashes as (log2 n, r, p): 2 MiB of memory and about 3 ms of one core a hash.
+PARAMS = (11, 8, 1)
+#: The parameters of hashes stored as a bare hex digest (before the parameters were stored with the hash).
+LEGACY_PARAMS = (14, 8, 1)
+#: Every parameter set a stored hash may have, newest first: a status lookup hashes the typed code with each.
+VERIFIED_PARAMS = (PARAMS, LEGACY_PARAMS)
+_PREFIX = "scrypt$"
 _SALT = b"coldcase receipt code v1"
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
@@ -50,9 +60,26 @@ def normalize_code(typed: str) -> str | None:
     return cleaned
 
 
-def hash_code(code: str) -> str:
-    """The slow hash stored for a (normalized) receipt code."""
-    return hashlib.scrypt(code.encode("ascii"), salt=_SALT, **SCRYPT).hex()
+def hash_code(code: str, params: tuple[int, int, int] = PARAMS) -> str:
+    """The slow hash stored for a (normalized) receipt code, with its parameters (a bare hex digest for
+    :data:`LEGACY_PARAMS`, as such hashes were stored)."""
+    log_n, r, p = params
+    digest = hashlib.scrypt(code.encode("ascii"), salt=_SALT, n=2**log_n, r=r, p=p,
+                            maxmem=64 * 1024 * 1024, dklen=32).hex()
+    if params == LEGACY_PARAMS:
+        return digest
+    return f"{_PREFIX}{log_n}${r}${p}${digest}"
+
+
+def lookup_hashes(code: str) -> list[str]:
+    """The hashes a tip with this code may be stored under, one per parameter set in use: the status page looks
+    for any of them. Every code, right, wrong or malformed, costs the same hashes."""
+    return [hash_code(code, params) for params in VERIFIED_PARAMS]
+
+
+def is_current(stored_hash: str) -> bool:
+    """True when ``stored_hash`` was made with today's parameters (else it may be replaced on a right code)."""
+    return stored_hash.startswith(f"{_PREFIX}{PARAMS[0]}${PARAMS[1]}${PARAMS[2]}$")
 
 
 def random_code() -> str:

@@ -98,13 +98,18 @@ def case_tip(case_id: str):
 
 
 def _find_by_code(typed: str) -> Tip | None:
-    """The tip whose receipt code was typed, or ``None``. A right and a wrong code cost the same slow hash."""
+    """The tip whose receipt code was typed, or ``None``. A right and a wrong code cost the same slow hashes
+    (one per parameter set in use, see :func:`coldcase.tips.receipts.lookup_hashes`) and one indexed query."""
     code = receipts.normalize_code(typed or "")
-    digest = receipts.hash_code(code or _NO_CODE)
-    tip = db.session.scalar(select(Tip).where(Tip.receipt_hash == digest))
+    digests = receipts.lookup_hashes(code or _NO_CODE)
+    tip = db.session.scalar(select(Tip).where(Tip.receipt_hash.in_(digests)))
     # Constant-time compare as well, although the lookup already decided: it keeps the two paths alike.
-    if tip is None or code is None or not hmac.compare_digest(tip.receipt_hash, digest):
+    if tip is None or code is None or not any(hmac.compare_digest(tip.receipt_hash, d) for d in digests):
         return None
+    if not receipts.is_current(tip.receipt_hash):
+        # A code issued with the old, costlier parameters: store its hash with today's (the code is at hand).
+        tip.receipt_hash = digests[0]
+        db.session.commit()
     return tip
 
 

@@ -41,13 +41,17 @@ def test_code_is_accepted_in_any_case_with_spaces_and_confusable_letters(client,
 def test_wrong_code_reveals_nothing(client, sent, code, monkeypatch):
     hashed = []
     original = receipts.hash_code
-    monkeypatch.setattr(receipts, "hash_code", lambda value: hashed.append(value) or original(value))
+    monkeypatch.setattr(receipts, "hash_code", lambda value, *args: hashed.append(value) or original(value, *args))
+    assert client.post("/tips/status", data={"code": sent}).status_code == 200
+    right = len(hashed)
+    hashed.clear()
     response = client.post("/tips/status", data={"code": code})
     assert response.status_code == 404
     html = response.get_data(as_text=True)
     assert "We found no tip with this code." in html
     assert "rode jas" not in html
-    assert len(hashed) == 1  # a malformed code costs the same slow hash as a well-formed one
+    # A wrong or malformed code costs the same slow hashes as a right one: one per parameter set in use.
+    assert len(hashed) == right == len(receipts.VERIFIED_PARAMS)
 
 
 def test_the_code_is_never_read_from_the_url(client, sent):
@@ -111,3 +115,24 @@ def test_status_page_is_not_cached(client, sent):
 
 def test_views_use_one_constant_dummy_for_malformed_codes():
     assert receipts.normalize_code(views._NO_CODE) is not None
+
+
+def test_new_hashes_store_their_parameters(sent):
+    tip = db.session.scalars(select(Tip)).one()
+    assert tip.receipt_hash.startswith("scrypt$11$8$1$") and receipts.is_current(tip.receipt_hash)
+    assert tip.receipt_hash == receipts.hash_code(receipts.normalize_code(sent))
+
+
+def test_code_hashed_with_the_old_parameters_still_works_and_is_upgraded(client, sent):
+    code = receipts.normalize_code(sent)
+    tip = db.session.scalars(select(Tip)).one()
+    legacy = receipts.hash_code(code, receipts.LEGACY_PARAMS)
+    assert len(legacy) == 64 and "$" not in legacy  # a bare hex digest, as stored before
+    tip.receipt_hash = legacy
+    db.session.commit()
+    response = client.post("/tips/status", data={"code": sent})
+    assert response.status_code == 200 and "rode jas" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.scalars(select(Tip)).one().receipt_hash == receipts.hash_code(code)
+    assert client.post("/tips/status", data={"code": sent}).status_code == 200
+    assert client.post("/tips/status", data={"code": "0000-0000-0000-0000"}).status_code == 404
