@@ -2,7 +2,9 @@
 
 ``CaseStore.library()`` loads the cases folder once and afterwards only checks file stats: a case folder whose
 files changed is read again, the editions are checked again whenever anything changed, and everything else
-comes from the cache. An investigator's edit shows up on the next request, without a restart.
+comes from the cache. An investigator's edit shows up on the next request, without a restart; with
+``recheck_seconds`` (the app's ``CASES_RECHECK_SECONDS``, default 1 second, 0 under ``TESTING``) the stats are
+checked at most that often, so that busy pages do not stat every case file on every request.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import datetime
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,8 +73,13 @@ class CaseStore:
     day changes, everything is checked again.
     """
 
-    def __init__(self, root: Path | str, clock: Callable[[], datetime.date] | None = None) -> None:
+    def __init__(self, root: Path | str, clock: Callable[[], datetime.date] | None = None,
+                 recheck_seconds: float = 0.0, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.root = Path(root)
+        #: Files are checked for edits at most once per this many seconds (0: on every call).
+        self.recheck_seconds = recheck_seconds
+        self._monotonic = monotonic
+        self._checked_at: float | None = None
         self._clock = clock or datetime.date.today
         self._lock = threading.Lock()
         self._library: Library | None = None
@@ -83,12 +91,18 @@ class CaseStore:
         self.last_reloaded = 0
 
     def library(self) -> Library:
-        """The current library. Cheap when nothing changed: one ``stat`` per file."""
+        """The current library. Cheap when nothing changed: one ``stat`` per file, and none at all within
+        ``recheck_seconds`` of the last check (unless the day changed)."""
         with self._lock:
             today = self._clock()
+            now = self._monotonic()
+            if (self._library is not None and today == self._today and self._checked_at is not None
+                    and now - self._checked_at < self.recheck_seconds):
+                return self._library
             if self._refresh(today) or self._library is None:
                 self._library = self._assemble(today)
             self._today = today
+            self._checked_at = now
             return self._library
 
     def case(self, case_id: str):
@@ -146,5 +160,7 @@ def store_for(app) -> CaseStore:
     """
     store = app.extensions.get("coldcase.cases")
     if store is None:
-        store = app.extensions.setdefault("coldcase.cases", CaseStore(app.config["CASES_DIR"]))
+        recheck = app.config.get("CASES_RECHECK_SECONDS", 0.0 if app.testing else 1.0)
+        store = app.extensions.setdefault("coldcase.cases", CaseStore(app.config["CASES_DIR"],
+                                                                      recheck_seconds=float(recheck)))
     return store

@@ -136,25 +136,27 @@ def _find(uuid: str) -> Tip | None:
     return db.session.scalar(select(Tip).where(Tip.uuid == uuid))
 
 
-def _store(record: dict) -> tuple[Tip, bool]:
-    """Insert and commit the record's tip; returns ``(tip, created)``. ``created`` is False when a tip with the
-    same uuid is already stored (a double click, a spool file imported again).
+def _store(record: dict) -> tuple[Tip, bool, str]:
+    """Insert and commit the record's tip; returns ``(tip, created, number)``. ``created`` is False when a tip
+    with the same uuid is already stored (a double click, a spool file imported again). A new tip is not read
+    back after its commit: ``number`` is the one it was stored with, and its other attributes load on first use.
 
     Raises the database's error when it cannot be reached.
     """
     for _ in range(3):
-        db.session.add(_tip_from_record(record))
+        tip = _tip_from_record(record)
+        db.session.add(tip)
         try:
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
             existing = _find(record["uuid"])
             if existing is not None:
-                return existing, False
+                return existing, False, existing.number
             # Not our uuid, so the random tip number collided (40 bits: rare): draw another.
             record = {**record, "number": receipts.random_number()}
             continue
-        return _find(record["uuid"]), True
+        return tip, True, record["number"]
     raise RuntimeError("could not find a free tip number")
 
 
@@ -178,11 +180,10 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     uuid, number, code = receipts.for_token(token)
     record = _record(data, uuid, number, receipts.hash_code(code))
     try:
-        tip, created = _store(record)
+        tip, created, number = _store(record)
         if not created and tip.text != data.text and all(m.body != data.text for m in tip.messages):
             add_tipster_message(tip, data.text)
             db.session.commit()
-        number = tip.number
     except Exception as error:
         if not database_unreachable(error):
             raise
@@ -204,7 +205,7 @@ def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tupl
     record = _record(data, str(uuid_module.uuid4()), receipts.random_number(),
                      receipts.hash_code(code) if code else None)
     record["entered_by_id"] = getattr(user, "id", None)
-    tip, _ = _store(record)
+    tip, _, _ = _store(record)
     return tip, receipts.format_code(code) if code else None
 
 
@@ -264,7 +265,7 @@ def import_spool() -> SpoolImport:
                 result.unreadable.append(path.name)
                 continue
             try:
-                _, created = _store(record)
+                _, created, _ = _store(record)
             except Exception as error:
                 if not database_unreachable(error):
                     raise
