@@ -26,7 +26,9 @@ def load_edition(
     """Load one edition file and check it against ``cases`` (the valid cases).
 
     ``invalid_case_ids`` names the case folders that exist but have errors, so that the message can say so
-    rather than "unknown case". Returns the edition (``None`` if it has an error) and its problems.
+    rather than "unknown case". Returns the edition and its problems; the edition is ``None`` when the file
+    itself is wrong (it does not parse, a field is missing or wrong, a distribution point is wrong), and kept
+    when only some of its weeks are (so that the rest of it can still be shown; builds refuse it).
     """
     # Imported here: the loader imports this module, and both share read_text.
     from coldcase.cases.loader import read_text
@@ -62,12 +64,15 @@ def load_edition(
                 f"language '{language}' is listed twice",
                 "languages",
             )
+    # Errors in the week list (a case with errors, an unknown, closed or repeated case) are reported but keep
+    # the edition: the site still shows its good cases, and a calendar build re-checks every week and refuses.
+    errors_before_weeks = _error_count(findings)
     _check_weeks(
         values, year, languages, cases, invalid_case_ids, findings, today, root or path.parent.parent
     )
+    week_errors = _error_count(findings) - errors_before_weeks
     points = _check_distribution(values.get("distribution") or [], findings)
-
-    if findings.has_errors:
+    if _error_count(findings) > week_errors or "weeks" not in values:
         return None, findings.problems
     tipline = values["tipline"]
     edition = Edition(
@@ -80,6 +85,10 @@ def load_edition(
         source=path,
     )
     return edition, findings.problems
+
+
+def _error_count(findings: Findings) -> int:
+    return sum(problem.severity == "error" for problem in findings.problems)
 
 
 def _check_weeks(

@@ -385,6 +385,10 @@ class Edition:
         return None
 
 
+#: (month, day) from which next year's edition is the current one.
+NEXT_EDITION_FROM = (10, 1)
+
+
 @dataclass(frozen=True, eq=False)
 class Library:
     """Everything loaded from a cases folder: the valid cases and editions, and every problem found."""
@@ -416,8 +420,11 @@ class Library:
         )
 
     def current_edition(self, today: datetime.date | None = None) -> Edition | None:
-        """This year's edition, else the latest one, else ``None``."""
-        year = (today or datetime.date.today()).year
-        if year in self.editions:
-            return self.editions[year]
+        """The edition on the walls now: next year's from 1 October when it exists (calendars are printed and
+        hung before their year begins), else this year's, else the latest one, else ``None``."""
+        today = today or datetime.date.today()
+        if (today.month, today.day) >= NEXT_EDITION_FROM and today.year + 1 in self.editions:
+            return self.editions[today.year + 1]
+        if today.year in self.editions:
+            return self.editions[today.year]
         return self.editions[max(self.editions)] if self.editions else None

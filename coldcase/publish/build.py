@@ -5,11 +5,13 @@
 1. Check the edition (unknown, invalid, solved or duplicate case, wrong number of weeks, photo
    missing or too small for the paper size). Any problem stops the build before rendering, and
    nothing is written that looks finished.
-2. Lay out the pages (`pages.py`) and render each chunk of pages to HTML.
-3. Render the chunks that are not in the cache, in worker processes (WeasyPrint uses one core),
-   converting their photos on the way. A chunk is cached under the hash of its HTML, which names
-   the converted photos by the hash of their sources, so editing one case re-renders one chunk.
-4. Merge the chunks with pikepdf, write the manifest, then run preflight.
+2. Lay out the pages (`pages.py`) and render each page to HTML: its hash is the page's cache key.
+3. Render the pages that are not in the cache, in worker processes (WeasyPrint uses one core): the
+   missing pages are split into a few batches (at least one per worker), each batch converts its
+   photos and is laid out by one WeasyPrint call, and each page of it is written as its own PDF
+   into the cache. The HTML names the converted photos by the hash of their sources, so editing
+   one case re-renders one page.
+4. Merge the page PDFs with pikepdf, write the manifest, then run preflight.
 
 Same sources give the same bytes: dates come from the edition, identifiers from content hashes.
 `render_naive` renders the same pages in one WeasyPrint call from the original photos: the
@@ -39,15 +41,17 @@ from coldcase.publish.links import DEFAULT_BASE_URL
 from coldcase.publish.pages import (CARD_PHOTO_MM, PAPER_SIZES, VARIANTS, WEEK_PHOTO_MM, Page, PageOptions,
                                     PageSet, Variant, edition_pages)
 from coldcase.publish.render import (STATIC_DIR, TEMPLATES_DIR, PdfOptions, RestrictedFetcher, allowed_dirs,
-                                     html_to_pdf, render_document)
+                                     html_to_pdf, render_pages)
 
 #: Where Debian's libgs-common installs its CMYK profile (the print output intent).
 DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
-#: Pages per WeasyPrint call. One page a chunk keeps a one-case edit to one page's work;
-#: WeasyPrint's fixed cost per call (fonts, stylesheet) is small next to a page's layout.
-DEFAULT_CHUNK_PAGES = 1
-#: Bump when the rendering changes in a way the chunk HTML does not show.
-_RENDER_VERSION = "1"
+#: At most this many pages per WeasyPrint call (a batch). Each call parses the stylesheet and loads
+#: the fonts again, so pages are laid out in as few calls as there are workers; the cap bounds a
+#: worker's memory (all of a batch's laid-out pages are held at once) and balances the load.
+#: The cache stays per page whatever the batch: every page is written as its own PDF.
+DEFAULT_CHUNK_PAGES = 14
+#: Bump when the rendering changes in a way the page HTML does not show.
+_RENDER_VERSION = "2"
 
 Progress = Callable[[int, int], None]
 
@@ -108,16 +112,18 @@ def check_edition(library: Library, year: int, variant: str = "print", size: str
         problems.append(f"unknown paper size '{size}': choose one of {', '.join(PAPER_SIZES)}")
     edition = library.editions.get(year)
     edition_file = Path(library.root) / "editions" / f"{year}.yaml"
+    # The loader's own findings on the edition file, with their line numbers.
+    own = [p.format(library.root) for p in library.errors if Path(p.path) == edition_file]
     if edition is None:
-        own = [p.format(library.root) for p in library.errors if Path(p.path) == edition_file]
         problems.extend(own or [f"there is no valid edition {year} ({edition_file} is missing)"])
         return None, problems
+    problems.extend(own)
     if distribution and edition.point(distribution) is None:
         known = ", ".join(p.code for p in edition.distribution)
         problems.append(f"unknown distribution point '{distribution}' in edition {year} (known: {known})")
-    # The loader checks these too; they are checked again because a build must never trust
-    # that the library it was given came from the loader.
-    if len(edition.weeks) != 52:
+    # The loader checks the weeks too; they are checked again (unless the loader already said what is wrong)
+    # because a build must never trust that the library it was given came from the loader.
+    if len(edition.weeks) != 52 and not own:
         problems.append(f"edition {year} lists {len(edition.weeks)} cases; it needs exactly 52, one a week")
     seen: dict[str, int] = {}
     scale = PAPER_SIZES.get(size, PAPER_SIZES["A4"])[0] / 210.0
@@ -125,15 +131,17 @@ def check_edition(library: Library, year: int, variant: str = "print", size: str
     need_w, need_h = required_pixels(*frame, dpi=300)
     for week, case_id in enumerate(edition.weeks, start=1):
         if case_id in seen:
-            problems.append(f"week {week}: case '{case_id}' is already in week {seen[case_id]}")
+            if not own:
+                problems.append(f"week {week}: case '{case_id}' is already in week {seen[case_id]}")
             continue
         seen[case_id] = week
         case = library.cases.get(case_id)
         if case is None:
             why = "has errors" if case_id in library.invalid_case_ids else "is unknown"
-            problems.append(f"week {week}: case '{case_id}' {why}")
+            if not own:
+                problems.append(f"week {week}: case '{case_id}' {why}")
             continue
-        if not case.is_open:
+        if not case.is_open and not own:
             problems.append(f"week {week}: case '{case_id}' is {case.status}; only open cases are printed")
         photo = case.printed_photo
         if not photo.path.is_file():
@@ -171,11 +179,16 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
     page_set = _page_set(library, edition, variant, size, distribution, base_url, work, naive=False,
                          weeks=weeks)
     result.warnings = page_set.warnings
-    chunks = [page_set.pages[i:i + chunk_pages] for i in range(0, len(page_set.pages), chunk_pages)]
-    documents = [_chunk_html(edition, chunk, page_set, VARIANTS[variant], work, distribution) for chunk in chunks]
+    css = _css(VARIANTS[variant], page_set, work)
+    pages = page_set.pages
+    documents = [_chunk_html(edition, [page], page_set, VARIANTS[variant], work, distribution, css)
+                 for page in pages]
     fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir), work_dir=cache_dir.resolve())
-    chunk_paths, rendered = _render_chunks(documents, chunks, fetcher, VARIANTS[variant], work, progress, workers)
-    result.chunks_rendered, result.chunks_cached = rendered, len(chunks) - rendered
+    chunk_paths, rendered = _render_chunks(
+        documents, pages, fetcher, VARIANTS[variant], work, progress, workers, chunk_pages,
+        lambda batch: _chunk_html(edition, batch, page_set, VARIANTS[variant], work, distribution, css))
+    # Counted per page: each page is one cache entry ("chunk") whatever batch rendered it.
+    result.chunks_rendered, result.chunks_cached = rendered, len(pages) - rendered
 
     out_dir.mkdir(parents=True, exist_ok=True)
     name = output_name(year, variant, distribution)
@@ -312,10 +325,11 @@ def _css(variant: Variant, page_set: PageSet, work: _Workspace) -> str:
 
 
 def _chunk_html(edition: Edition, chunk: list[Page], page_set: PageSet, variant: Variant, work: _Workspace,
-                distribution: str | None) -> str:
+                distribution: str | None, css: str | None = None) -> str:
     meta = _metadata(edition, variant.name, distribution)
     return _jinja().get_template("publish/calendar.html").render(
-        edition=edition, chunk=chunk, css=_css(variant, page_set, work), author=meta["author"],
+        edition=edition, chunk=chunk, css=css if css is not None else _css(variant, page_set, work),
+        author=meta["author"],
         description=meta["subject"], created=meta["created"], modified=meta["created"])
 
 
@@ -334,60 +348,98 @@ def _pdf_options(variant: Variant, html: str, work_uri: str = "") -> PdfOptions:
     return PdfOptions(pdf_variant=variant.pdf_variant, identifier=identifier)
 
 
-def _chunk_key(html: str, variant: Variant) -> str:
-    import weasyprint
+_fingerprint: str | None = None
 
+
+def _renderer_fingerprint() -> str:
+    """WeasyPrint's version and the fonts' hashes: what shapes a page besides its HTML.
+
+    Computed once per process, and without importing WeasyPrint (0.5 s and 50 MB that the parent
+    process would hand on to every worker it forks).
+    """
+    global _fingerprint
+    if _fingerprint is None:
+        from importlib import metadata
+
+        digest = hashlib.sha256(metadata.version("weasyprint").encode())
+        for font in sorted((STATIC_DIR / "fonts").glob("*.ttf")):
+            digest.update(file_sha256(font).encode())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+def _chunk_key(html: str, variant: Variant) -> str:
     digest = hashlib.sha256()
-    for part in (_RENDER_VERSION, weasyprint.__version__, variant.name, str(variant.pdf_variant), html):
+    for part in (_RENDER_VERSION, _renderer_fingerprint(), variant.name, str(variant.pdf_variant), html):
         digest.update(part.encode())
         digest.update(b"\0")
-    for font in sorted((STATIC_DIR / "fonts").glob("*.ttf")):
-        digest.update(file_sha256(font).encode())
     return digest.hexdigest()
 
 
-def _render_chunks(documents: list[str], chunks: list[list[Page]], fetcher: RestrictedFetcher, variant: Variant,
-                   work: _Workspace, progress: Progress | None, workers: int | None) -> tuple[list[Path], int]:
+def _batches(todo: list[int], workers: int, most: int) -> list[list[int]]:
+    """Split the pages to render into as few batches as there are workers, each of at most `most` pages.
+
+    Contiguous runs, of as equal a size as can be, so that the workers finish together.
+    """
+    if not todo:
+        return []
+    count = max(workers, -(-len(todo) // max(1, most)))
+    count = min(count, len(todo))
+    size, extra = divmod(len(todo), count)
+    batches, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < extra else 0)
+        batches.append(todo[start:end])
+        start = end
+    return batches
+
+
+def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedFetcher, variant: Variant,
+                   work: _Workspace, progress: Progress | None, workers: int | None, chunk_pages: int,
+                   batch_html: Callable[[list[Page]], str]) -> tuple[list[Path], int]:
+    """Render every page whose PDF is not in the cache; return each page's PDF path and how many were rendered."""
     paths = [work.chunks / f"{_chunk_key(html, variant)}.pdf" for html in documents]
     todo = [i for i, path in enumerate(paths) if not path.exists()]
     done = len(paths) - len(todo)
     if progress:
         progress(done, len(paths))
     base_url = work.cache_dir.resolve().as_uri() + "/"
-    tasks = [(documents[i], base_url, fetcher, _pdf_options(variant, documents[i], base_url),
-              [job for page in chunks[i] for job in page.photos], paths[i]) for i in todo]
-    workers = workers or min(len(tasks), os.cpu_count() or 1)
+    workers = max(1, workers or os.cpu_count() or 1)
+    tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
+              [_pdf_options(variant, documents[i], base_url) for i in batch],
+              [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
+             for batch in _batches(todo, workers, chunk_pages)]
     if workers <= 1 or len(tasks) <= 1:
         for task in tasks:
             _render_chunk(*task)
-            done += 1
+            done += len(task[-1])
             if progress:
                 progress(done, len(paths))
     else:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
             futures = [pool.submit(_render_chunk, *task) for task in tasks]
             for future in concurrent.futures.as_completed(futures):
-                future.result()
-                done += 1
+                done += len(future.result())
                 if progress:
                     progress(done, len(paths))
     return paths, len(todo)
 
 
-def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
-                  photos: Iterable, destination: Path) -> Path:
-    """Worker: convert the chunk's photos (if not cached), render it, store it under its key."""
+def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
+                  photos: Iterable, destinations: list[Path]) -> list[Path]:
+    """Worker: convert the batch's photos (if not cached), lay the batch out once, store each page under its key."""
     for job in photos:
         ensure_photo(job.source, job.target, job.destination)
-    pdf, overflows = render_document(html, base_url, fetcher, options)
-    # Stored next to the chunk so that a cached chunk still reports its overflows in the manifest.
-    destination.with_suffix(".overflow.json").write_text(json.dumps(overflows))
-    if options.pdf_variant:  # print and cards: nothing may stay RGB
-        pdf = _without_rgb(pdf)
-    partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
-    partial.write_bytes(pdf)
-    partial.replace(destination)
-    return destination
+    for (pdf, overflows), option, destination in zip(render_pages(html, base_url, fetcher, options),
+                                                     options, destinations):
+        # Stored next to the page so that a cached page still reports its overflows in the manifest.
+        destination.with_suffix(".overflow.json").write_text(json.dumps([overflows]))
+        if option.pdf_variant:  # print and cards: nothing may stay RGB
+            pdf = _without_rgb(pdf)
+        partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
+        partial.write_bytes(pdf)
+        partial.replace(destination)
+    return destinations
 
 
 def _without_rgb(pdf_bytes: bytes) -> bytes:

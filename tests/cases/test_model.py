@@ -50,9 +50,12 @@ def _edition(year: int) -> Edition:
     return Edition(year, f"Kalender {year}", ("nl",), tipline, (), (), Path(f"{year}.yaml"))
 
 
-def test_current_edition_is_this_years_else_the_latest():
+def test_current_edition_is_this_years_next_years_from_october_else_the_latest():
     library = Library(Path("."), {}, {2026: _edition(2026), 2027: _edition(2027)}, [])
     assert library.current_edition(datetime.date(2026, 5, 1)).year == 2026
+    assert library.current_edition(datetime.date(2026, 9, 30)).year == 2026
+    assert library.current_edition(datetime.date(2026, 10, 1)).year == 2027
+    assert library.current_edition(datetime.date(2027, 11, 22)).year == 2027
     assert library.current_edition(datetime.date(2030, 5, 1)).year == 2027
     assert Library(Path("."), {}, {}, []).current_edition() is None
 

@@ -35,7 +35,7 @@ def test_edited_case_is_picked_up_and_only_it_is_read_again(scenario):
     assert store.last_reloaded == 1
 
 
-def test_case_broken_by_an_edit_leaves_the_site_and_breaks_the_edition(scenario):
+def test_case_broken_by_an_edit_leaves_the_site_and_is_reported_in_its_edition(scenario):
     root = scenario("valid")
     store = CaseStore(root, clock=lambda: TODAY)
     assert 2027 in store.library().editions
@@ -44,8 +44,11 @@ def test_case_broken_by_an_edit_leaves_the_site_and_breaks_the_edition(scenario)
     _touch_later(path)
     library = store.library()
     assert "anna-de-vries-1994" not in library.cases
-    assert library.editions == {}
     assert store.case("anna-de-vries-1994") is None
+    # The edition stays (its other cases are still shown) but says which week is broken.
+    assert 2027 in library.editions
+    assert any("case 'anna-de-vries-1994' has errors" in p.message for p in library.errors
+               if p.path.name == "2027.yaml")
 
 
 def test_new_and_removed_case_folders_are_noticed(scenario):

@@ -8,7 +8,8 @@ from coldcase.cases import views
 from tests.public.conftest import SAMPLE_CASES_PRESENT, case_links
 
 
-def test_gallery_lists_the_52_cases_of_this_years_edition_with_links(page):
+def test_gallery_lists_the_52_cases_of_this_years_edition_with_links(page, monkeypatch):
+    monkeypatch.setattr(views, "today", lambda: datetime.date(2026, 5, 1))
     gallery = page("/?lang=en")
     links = case_links(gallery)
     assert len(links) == 52
@@ -17,6 +18,13 @@ def test_gallery_lists_the_52_cases_of_this_years_edition_with_links(page):
     assert "/cases/zaak-52" not in links
     assert "Cold case calendar 2026" in gallery.text
     assert "52 cases in this calendar" in gallery.text
+
+
+def test_from_october_the_gallery_shows_next_years_edition(page, monkeypatch):
+    monkeypatch.setattr(views, "today", lambda: datetime.date(2026, 11, 22))
+    gallery = page("/?lang=en")
+    assert "Cold case calendar 2027" in gallery.text
+    assert "/cases/zaak-52" in case_links(gallery)
 
 
 def test_gallery_cards_show_name_place_partial_date_kind_and_reward(page):
