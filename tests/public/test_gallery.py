@@ -91,3 +91,13 @@ def test_sample_gallery_lists_52_cases(client, app, page):
     app.config["CASES_DIR"] = SAMPLE_CASES_PRESENT
     app.extensions.pop("coldcase.cases", None)
     assert len(case_links(page("/"))) == 52
+
+
+def test_a_broken_case_leaves_the_gallery_but_the_rest_of_its_edition_stays(page, cases_dir, client):
+    case_file = cases_dir / "anna-de-vries-1994" / "case.md"
+    case_file.write_text(case_file.read_text(encoding="utf-8").replace("kind: homicide", "kind: murder"),
+                         encoding="utf-8")
+    gallery = page("/?edition=2027&lang=en")
+    links = case_links(gallery)
+    assert len(links) == 51 and "/cases/anna-de-vries-1994" not in links
+    assert client.get("/cases/anna-de-vries-1994").status_code == 404
