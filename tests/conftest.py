@@ -106,6 +106,26 @@ def app(app_config):
         db.engine.dispose()
 
 
+@pytest.fixture(autouse=True)
+def _user_per_request(request):
+    """Tests keep one app context open, so Flask's ``g`` (where Flask-Login caches the signed-in user) would
+    be shared by every request of every test client; forget the user at each request, as production does.
+    Only for tests that use the ``app`` fixture."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    from flask import g, request_started
+
+    app = request.getfixturevalue("app")
+
+    def forget(sender, **extra):
+        g.pop("_login_user", None)
+
+    request_started.connect(forget, app)
+    yield
+    request_started.disconnect(forget, app)
+
+
 @pytest.fixture
 def client(app):
     """A test client for ``app``."""
