@@ -7,10 +7,9 @@ operators are rewritten here to their DeviceCMYK equivalent, on pages and in for
 
 from __future__ import annotations
 
+import re
+
 import pikepdf
-
-_RGB_TO_CMYK = {pikepdf.Operator("rg"): pikepdf.Operator("k"), pikepdf.Operator("RG"): pikepdf.Operator("K")}
-
 
 def rgb_to_cmyk(r: float, g: float, b: float) -> tuple[float, float, float, float]:
     """A plain device conversion; greys (the only RGB WeasyPrint emits itself) become pure K."""
@@ -18,6 +17,14 @@ def rgb_to_cmyk(r: float, g: float, b: float) -> tuple[float, float, float, floa
     if k >= 1:
         return (0.0, 0.0, 0.0, 1.0)
     return tuple(round(v, 4) for v in ((1 - r - k) / (1 - k), (1 - g - k) / (1 - k), (1 - b - k) / (1 - k), k))
+
+
+#: `r g b rg` or `r g b RG` as a whole content-stream instruction. WeasyPrint writes no literal
+#: strings or inline images (text is hex-encoded), so operands and operators are plain tokens.
+_DELIMITER = rb"[\s\[\]<>(){}/%]"
+_NUMBER = rb"([-+]?(?:\d+\.?\d*|\.\d+))"
+_RGB_INSTRUCTION = re.compile(rb"(?<![^\s\[\]<>(){}/%])" + rb"\s+".join([_NUMBER] * 3) + rb"\s+(rg|RG)(?!" +
+                              rb"[^\s\[\]<>(){}/%])")
 
 
 def convert_rgb_operators(pdf: pikepdf.Pdf) -> int:
@@ -29,27 +36,34 @@ def convert_rgb_operators(pdf: pikepdf.Pdf) -> int:
     return changed
 
 
+def convert_content(data: bytes) -> tuple[bytes, int]:
+    """`data` (a content stream) with every RGB colour operator made DeviceCMYK, and how many there were."""
+    if b"rg" not in data and b"RG" not in data:
+        return data, 0
+
+    def cmyk(match: re.Match) -> bytes:
+        values = rgb_to_cmyk(*(float(v) for v in match.groups()[:3]))
+        operator = b"k" if match.group(4) == b"rg" else b"K"
+        return b" ".join(f"{v:g}".encode() for v in values) + b" " + operator
+
+    return _RGB_INSTRUCTION.subn(cmyk, data)
+
+
 def _convert_stream_owner(pdf: pikepdf.Pdf, owner, seen: set, is_page: bool = False) -> int:
     changed = 0
     if is_page:
-        instructions = pikepdf.parse_content_stream(pikepdf.Page(owner))
+        contents = owner.get("/Contents")
+        streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents] if contents is not None else []
+        data = b"\n".join(stream.read_bytes() for stream in streams)
+        data, changed = convert_content(data)
+        if changed:
+            owner.Contents = pdf.make_stream(data)
     else:
         if owner.objgen in seen:
             return 0
         seen.add(owner.objgen)
-        instructions = pikepdf.parse_content_stream(owner)
-    rewritten = []
-    for operands, operator in instructions:
-        if operator in _RGB_TO_CMYK and len(operands) == 3:
-            operands = [*rgb_to_cmyk(*(float(v) for v in operands))]
-            operator = _RGB_TO_CMYK[operator]
-            changed += 1
-        rewritten.append((operands, operator))
-    if changed:
-        data = pikepdf.unparse_content_stream(rewritten)
-        if is_page:
-            owner.Contents = pdf.make_stream(data)
-        else:
+        data, changed = convert_content(owner.read_bytes())
+        if changed:
             owner.write(data)
     resources = owner.get("/Resources")
     xobjects = resources.get("/XObject") if resources is not None else None

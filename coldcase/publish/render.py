@@ -146,6 +146,74 @@ def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, option
     return pdf, overflows
 
 
+def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
+                 strict: bool = True) -> list[tuple[bytes, list[dict]]]:
+    """Lay out a document of several pages once and write each page as its own PDF.
+
+    One WeasyPrint layout pass for many pages (the stylesheet is parsed and the fonts are loaded
+    once), but one PDF per page, so that each page can be cached on its own. `options` holds one
+    `PdfOptions` per page (its identifier). Each page's PDF is the same whichever pages were laid
+    out with it: the pages share no counters, and the ICC profiles are written as read (see
+    `_stable_colour_profiles`). Returns (pdf bytes, overflows) per page; raises like
+    `render_document`.
+    """
+    import weasyprint
+
+    from weasyprint.urls import FatalURLFetchingError
+
+    collector = _FetchProblems()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collector)
+    try:
+        try:
+            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher()).render()
+        except FatalURLFetchingError as error:
+            cause = error.__cause__ or error
+            raise RenderError(str(cause)) from error
+        if len(document.pages) != len(options):
+            raise RenderError(f"expected {len(options)} pages, WeasyPrint laid out {len(document.pages)}")
+        _stable_colour_profiles(document)
+        overflows = _overflows(document)
+        pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
+                                                uncompressed_pdf=option.uncompressed)
+                for page, option in zip(document.pages, options)]
+    finally:
+        logger.removeHandler(collector)
+    fatal = [m for m in collector.messages if _is_fatal(m)]
+    if strict and fatal:
+        raise RenderError("; ".join(dict.fromkeys(fatal)))
+    return list(zip(pdfs, overflows))
+
+
+def _stable_colour_profiles(document) -> None:
+    """Make every write of the document embed the same ICC bytes.
+
+    WeasyPrint re-serialises each colour profile through LittleCMS at every `write_pdf`, and the
+    second serialisation of the same profile object differs from the first (52 bytes longer), so
+    the second page written from one layout would differ from the same page rendered alone.
+    The bytes of the first serialisation are kept and reused.
+    """
+    for profile in getattr(document, "color_profiles", {}).values():
+        if isinstance(profile, _FrozenProfile) or not hasattr(profile, "_profile"):
+            continue
+        profile._frozen_content = profile.content
+        profile.__class__ = _frozen_class(type(profile))
+
+
+class _FrozenProfile:
+    """Marker base for colour profiles whose bytes were fixed by `_stable_colour_profiles`."""
+
+
+_FROZEN_CLASSES: dict[type, type] = {}
+
+
+def _frozen_class(cls: type) -> type:
+    if cls not in _FROZEN_CLASSES:
+        _FROZEN_CLASSES[cls] = type(f"Frozen{cls.__name__}", (_FrozenProfile, cls),
+                                    {"content": property(lambda self: self._frozen_content)})
+    return _FROZEN_CLASSES[cls]
+
+
 def _overflows(document) -> list[list[dict]]:
     try:
         from coldcase.publish.preflight import layout_overflows
