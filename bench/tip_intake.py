@@ -7,9 +7,16 @@ and drops (``PG_ADMIN_URL``, default ``postgresql+psycopg://postgres@127.0.0.1:5
 - form: each tip is the real path, GET the form (CSRF token, idempotency token), then POST it: validation, the
   slow receipt hash, the insert and commit, the receipt page; CSRF is on, as in production;
 - bare: POST to an endpoint that inserts one row and answers "ok".
-``--clients`` clients send ``--tips`` tips each at once. Prints tips per second, p50 and p99 latency of a whole
-tip (GET + POST) and of the POST alone, the ratio form/bare, and checks that accepted tips equal stored tips.
-The submit rate limit is raised for the run: all clients share one address here.
+``--clients`` clients send ``--tips`` tips each at once (a fixed number of requests, the same for both). Prints
+tips per second, p50 and p99 latency of a whole tip (GET + POST) and of the POST alone, the ratio form/bare, and
+checks that accepted tips equal stored tips. The submit rate limit is raised for the run: all clients share one
+address here.
+
+Fairness on a small box, where the clients, gunicorn and PostgreSQL share the cores: both servers run with the
+same gunicorn command line; each phase also reports the CPU time per tip of the gunicorn workers ("server"), of
+PostgreSQL's backends for the bench database ("db") and of this client process ("client"), so that one can see
+whether the clients were the bottleneck. ``--rounds N`` alternates bare and form N times and prints the ratio of
+each round and their median (other load on the machine shifts single rounds).
 """
 
 from __future__ import annotations
@@ -83,6 +90,32 @@ def start(app_spec: str, port: int, workers: int, env: dict, cwd: Path) -> subpr
     return process
 
 
+def cpu_seconds(pids) -> float:
+    """utime + stime of these processes (those still alive), from /proc."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def worker_pids(master: subprocess.Popen) -> list[int]:
+    """The gunicorn master and its workers."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    return [master.pid, *map(int, children)]
+
+
+def backend_pids(engine, database: str) -> list[int]:
+    """PostgreSQL's backends connected to the bench database (same host: their pids are ours to read)."""
+    with engine.connect() as connection:
+        return list(connection.execute(sa.text(
+            "SELECT pid FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": database}
+        ).scalars())
+
+
 def request(port: int, method: str, path: str, body: str | None = None, cookie: str | None = None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
@@ -100,15 +133,20 @@ def form_client(port: int, path: str, count: int, results: list, client_no: int)
     cookie = None
     for n in range(count):
         started = time.perf_counter()
-        status, html, set_cookie = request(port, "GET", path, cookie=cookie)
-        if set_cookie:
-            cookie = set_cookie.split(";", 1)[0]
-        fields = dict(re.findall(r'name="(csrf_token|token|e|d)" type="hidden" value="([^"]*)"', html))
-        fields["text"] = f"Benchmark tip {client_no}-{n}: ik zag een blauwe auto bij de gracht."
-        posted = time.perf_counter()
-        status, html, set_cookie = request(port, "POST", path, urllib.parse.urlencode(fields), cookie)
-        if set_cookie:
-            cookie = set_cookie.split(";", 1)[0]
+        try:
+            status, html, set_cookie = request(port, "GET", path, cookie=cookie)
+            if set_cookie:
+                cookie = set_cookie.split(";", 1)[0]
+            fields = dict(re.findall(r'name="(csrf_token|token|e|d)" type="hidden" value="([^"]*)"', html))
+            fields["text"] = f"Benchmark tip {client_no}-{n}: ik zag een blauwe auto bij de gracht."
+            posted = time.perf_counter()
+            status, html, set_cookie = request(port, "POST", path, urllib.parse.urlencode(fields), cookie)
+            if set_cookie:
+                cookie = set_cookie.split(";", 1)[0]
+        except OSError as error:  # counted as not accepted; the run goes on
+            print(f"client {client_no}: {error!r}", file=sys.stderr)
+            results.append((time.perf_counter() - started, 0.0, False))
+            continue
         done = time.perf_counter()
         results.append((done - started, done - posted, status == 200 and 'id="receipt-code"' in html))
 
@@ -117,7 +155,10 @@ def bare_client(port: int, count: int, results: list, client_no: int) -> None:
     for n in range(count):
         started = time.perf_counter()
         body = urllib.parse.urlencode({"text": f"Benchmark tip {client_no}-{n}: ik zag een blauwe auto."})
-        status, text, _ = request(port, "POST", "/tip", body)
+        try:
+            status, text, _ = request(port, "POST", "/tip", body)
+        except OSError as error:
+            status, text = 0, repr(error)
         done = time.perf_counter()
         results.append((done - started, done - started, status == 200 and text == "ok"))
 
@@ -138,16 +179,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def report(name: str, seconds: float, results: list) -> float:
+def phase(name: str, target, clients: int, server: subprocess.Popen, engine, database: str, *args):
+    """Run one phase and print its figures; returns (tips per second, results)."""
+    server_pids, db_pids = worker_pids(server), backend_pids(engine, database)
+    before = (cpu_seconds(server_pids), cpu_seconds(db_pids), time.process_time())
+    seconds, results = run_clients(target, clients, *args)
+    db_pids = sorted(set(db_pids) | set(backend_pids(engine, database)))
+    after = (cpu_seconds(server_pids), cpu_seconds(db_pids), time.process_time())
     whole = [r[0] * 1000 for r in results]
     post = [r[1] * 1000 for r in results]
     accepted = sum(1 for r in results if r[2])
     rate = accepted / seconds
+    per_tip = [(b - a) * 1000 / max(1, len(results)) for a, b in zip(before, after, strict=True)]
     print(f"{name:5} {accepted:5d} accepted in {seconds:6.2f} s = {rate:7.1f} tips/s | "
           f"tip p50 {percentile(whole, .5):6.1f} ms p99 {percentile(whole, .99):6.1f} ms | "
-          f"POST p50 {percentile(post, .5):6.1f} ms p99 {percentile(post, .99):6.1f} ms "
-          f"(mean {statistics.mean(post):.1f})")
-    return rate
+          f"POST p50 {percentile(post, .5):6.1f} ms p99 {percentile(post, .99):6.1f} ms | "
+          f"CPU per tip: server {per_tip[0]:5.1f} ms, db {per_tip[1]:4.1f} ms, client {per_tip[2]:4.1f} ms")
+    return rate, results
 
 
 def main() -> None:
@@ -155,6 +203,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--tips", type=int, default=20, help="tips per client")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=1, help="alternate bare and form this many times")
     options = parser.parse_args()
 
     name = f"coldcase_bench_{secrets.token_hex(4)}"
@@ -208,18 +257,27 @@ def main() -> None:
             connection.execute(sa.text("DELETE FROM tips"))
             connection.execute(sa.text("DELETE FROM bare_tips"))
 
-        bare_seconds, bare_results = run_clients(bare_client, options.clients, bare_port, options.tips)
-        form_seconds, form_results = run_clients(form_client, options.clients, form_port, path, options.tips)
-        bare_rate = report("bare", bare_seconds, bare_results)
-        form_rate = report("form", form_seconds, form_results)
-        engine = sa.create_engine(url)
+        engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+        ratios, form_results, bare_results = [], [], []
+        for round_no in range(1, options.rounds + 1):
+            if options.rounds > 1:
+                print(f"round {round_no}")
+            bare_rate, results = phase("bare", bare_client, options.clients, processes[1], engine, name,
+                                       bare_port, options.tips)
+            bare_results += results
+            form_rate, results = phase("form", form_client, options.clients, processes[0], engine, name,
+                                       form_port, path, options.tips)
+            form_results += results
+            ratios.append(form_rate / bare_rate)
+            print(f"ratio form/bare: {ratios[-1]:.2f}x")
+        if options.rounds > 1:
+            print(f"ratios {' '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}x")
         with engine.connect() as connection:
             stored = connection.execute(sa.text("SELECT count(*) FROM tips")).scalar_one()
             bare_stored = connection.execute(sa.text("SELECT count(*) FROM bare_tips")).scalar_one()
         engine.dispose()
         accepted = sum(1 for r in form_results if r[2])
         spooled = len(list((work / "spool").glob("*.json"))) if (work / "spool").exists() else 0
-        print(f"ratio form/bare: {form_rate / bare_rate:.2f}x")
         print(f"accepted {accepted} == stored {stored}: {accepted == stored} (spooled: {spooled}); "
               f"bare accepted {sum(1 for r in bare_results if r[2])} == stored {bare_stored}")
         if accepted != stored:
