@@ -11,14 +11,15 @@ def register_commands(app) -> None:
     from coldcase.auth.cli import users_cli
     from coldcase.cases.cli import cases_cli
     from coldcase.publish.cli import calendar_cli
-    from coldcase.review.cli import register as register_review_commands
+    from coldcase.review.cli import COMMANDS as review_commands
     from coldcase.tips.cli import tips_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(cases_cli)
     app.cli.add_command(calendar_cli)
     app.cli.add_command(tips_cli)
-    register_review_commands(app, tips_cli)  # `coldcase tips rescore|purge` and `coldcase review ...`
+    for command in review_commands:  # `coldcase tips rescore` and `coldcase tips purge`
+        tips_cli.add_command(command)
 
 
 def _create_app():

@@ -1,15 +1,12 @@
-"""``coldcase tips rescore`` and ``coldcase tips purge`` (also reachable as ``coldcase review ...``)."""
+"""``coldcase tips rescore`` and ``coldcase tips purge``: the review workspace's commands, in the ``tips`` group."""
 
 from __future__ import annotations
 
 import click
-from flask.cli import AppGroup, with_appcontext
+from flask.cli import with_appcontext
 
 from coldcase.audit import service as audit
 from coldcase.extensions import db
-
-review_cli = AppGroup("review", help="The review workspace: scores and retention.")
-
 
 @click.command("rescore")
 @with_appcontext
@@ -48,13 +45,5 @@ def purge_command(dry_run: bool) -> None:
         db.session.commit()
 
 
-review_cli.add_command(rescore_command)
-review_cli.add_command(purge_command)
-
-
-def register(app, tips_group=None) -> None:
-    """Add ``coldcase review`` to the app, and ``rescore``/``purge`` to the ``tips`` group when given."""
-    app.cli.add_command(review_cli)
-    if tips_group is not None:
-        tips_group.add_command(rescore_command)
-        tips_group.add_command(purge_command)
+#: The commands this feature adds to ``coldcase tips``.
+COMMANDS = (rescore_command, purge_command)

@@ -47,7 +47,7 @@ def test_purge_removes_contact_and_attachments_after_their_periods_and_audits_it
     assert remaining == sorted([middle.id, recent.id])
     events = [(e.actor_label, e.target) for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))]
     assert events == [("command line", "tip:T-OLD"), ("command line", "tip:T-MIDDLE"), ("command line", "tip:T-OLD")]
-    assert "Removed contact details of 0 tip(s)." in runner.invoke(args=["review", "purge"]).output
+    assert "Removed contact details of 0 tip(s)." in runner.invoke(args=["tips", "purge"]).output
 
 
 def test_rescore_recomputes_scores_with_the_configured_weights(app, runner, make_tip):
