@@ -3,19 +3,50 @@ tipster's language; the rules themselves are in :mod:`coldcase.tips.rules` and :
 
 from __future__ import annotations
 
+import functools
 import re
 
+from babel import support
+from flask import current_app
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, MultipleFileField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
 
 from coldcase.tips import attachments as files
 from coldcase.tips.rules import HOW_KNOWN, MAX_CONTACT, MAX_MESSAGE, MAX_TEXT, MAX_WHEN_WHERE, check_text
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+
+
+@functools.lru_cache(maxsize=32)
+def _wtforms_catalog(locale: str):
+    """WTForms' own messages in ``locale``, read once per process (Flask-WTF reads the file on every request)."""
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class _Translations:
+    """WTForms' messages in the request's language, from :func:`_wtforms_catalog`."""
+
+    def gettext(self, string):
+        return _wtforms_catalog(str(get_locale())).ugettext(string)
+
+    def ngettext(self, singular, plural, n):
+        return _wtforms_catalog(str(get_locale())).ungettext(singular, plural, n)
+
+
+_TRANSLATIONS = _Translations()
+
+
+class _CachedTranslationsMeta:
+    def get_translations(self, form):
+        if not current_app.config.get("WTF_I18N_ENABLED", True):
+            return super().get_translations(form)
+        return _TRANSLATIONS
 
 
 def _text_messages(limit: int) -> dict[str, str]:
@@ -64,6 +95,8 @@ def _attachment_message(code: str, name: str) -> str:
 
 class TipForm(FlaskForm):
     """The tip form. ``clean_files`` holds the accepted attachments after validation."""
+
+    Meta = _CachedTranslationsMeta
 
     text = TextAreaField(_l("What do you know?"), validators=[TextRule(MAX_TEXT, required=True)])
     how_known = RadioField(
@@ -114,6 +147,8 @@ class TipForm(FlaskForm):
 
 class StatusForm(FlaskForm):
     """The receipt code, and optionally a new message from the tipster."""
+
+    Meta = _CachedTranslationsMeta
 
     code = StringField(_l("Your receipt code"), validators=[])
     message = TextAreaField(_l("Add information or answer a question (optional)"), validators=[TextRule(MAX_MESSAGE)])
