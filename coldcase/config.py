@@ -13,6 +13,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Mapping
 
+def _words(value: str) -> tuple[str, ...]:
+    """Read a comma-separated list such as ``admin,investigator``."""
+    return tuple(word.strip() for word in value.split(",") if word.strip())
+
+
 #: Environment variable -> config key, with how to read the value. Documented in the README's table.
 ENVIRONMENT = {
     "COLDCASE_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
@@ -25,6 +30,10 @@ ENVIRONMENT = {
     "COLDCASE_REDIS_URL": ("REDIS_URL", str),
     "COLDCASE_SPOOL_DIR": ("SPOOL_DIR", Path),
     "COLDCASE_ENCRYPTION_KEY": ("ENCRYPTION_KEY", str),
+    "COLDCASE_TWO_FACTOR_ROLES": ("TWO_FACTOR_ROLES", _words),
+    "COLDCASE_RETENTION_DAYS_CONTACT": ("RETENTION_DAYS_CONTACT", int),
+    "COLDCASE_RETENTION_DAYS_ATTACHMENTS": ("RETENTION_DAYS_ATTACHMENTS", int),
+    "COLDCASE_CASES_RECHECK_SECONDS": ("CASES_RECHECK_SECONDS", float),
 }
 
 

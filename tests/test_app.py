@@ -116,3 +116,11 @@ def test_browser_language_chooses_the_page_language(client):
     response = client.get("/staff/login", headers={"Accept-Language": "ar"})
     page = response.get_data(as_text=True)
     assert '<html lang="ar" dir="rtl"' in page
+
+
+def test_list_and_number_settings_are_read_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLDCASE_TWO_FACTOR_ROLES", "admin, investigator,analyst")
+    monkeypatch.setenv("COLDCASE_RETENTION_DAYS_CONTACT", "90")
+    app = create_app({"SECRET_KEY": "x", "INSTANCE_PATH": tmp_path / "inst"})
+    assert app.config["TWO_FACTOR_ROLES"] == ("admin", "investigator", "analyst")
+    assert app.config["RETENTION_DAYS_CONTACT"] == 90
