@@ -69,4 +69,5 @@ def reset_password(admin: User, user: User) -> str:
 def reset_second_factor(admin: User, user: User) -> None:
     """Forget ``user``'s authenticator (a lost phone); they set up a new one at their next sign-in."""
     user.totp_secret = None
+    user.totp_pending_token = None
     audit.record(admin, audit.USER_2FA_RESET, _target(user), f"{user.email}: authenticator removed")

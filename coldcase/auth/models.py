@@ -6,9 +6,10 @@ import enum
 from datetime import datetime, timezone
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from coldcase.auth import totp_crypto
 from coldcase.extensions import db
 
 
@@ -45,7 +46,13 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    totp_secret: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # The authenticator secret as a Fernet token (coldcase.auth.totp_crypto); use the ``totp_secret`` property.
+    totp_secret_token: Mapped[str | None] = mapped_column("totp_secret", String(255), nullable=True)
+    # A secret shown at enrolment and not yet confirmed by a code, encrypted the same way. It lives here rather
+    # than in the session cookie, which the browser keeps (signed, not encrypted).
+    totp_pending_token: Mapped[str | None] = mapped_column("totp_pending_secret", String(255), nullable=True)
+    # The time step (Unix time // 30) of the last accepted code: each code signs in once.
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -70,6 +77,23 @@ class User(UserMixin, db.Model):
         have = {Role(link.role) for link in self.role_links}
         for role in sorted(wanted - have, key=lambda r: r.value):
             self.role_links.append(UserRole(role=role.value))
+
+    @property
+    def has_totp(self) -> bool:
+        """True when the user has confirmed an authenticator app (cheap: nothing is decrypted)."""
+        return self.totp_secret_token is not None
+
+    @property
+    def totp_secret(self) -> str | None:
+        """The authenticator secret in clear (base32); raises ``totp_crypto.UnreadableSecret`` when no
+        configured key decrypts it."""
+        token = self.totp_secret_token
+        return None if token is None else totp_crypto.decrypt_secret(token)
+
+    @totp_secret.setter
+    def totp_secret(self, secret: str | None) -> None:
+        self.totp_secret_token = None if secret is None else totp_crypto.encrypt_secret(secret)
+        self.totp_last_step = None
 
     @property
     def is_active(self) -> bool:  # Flask-Login asks this

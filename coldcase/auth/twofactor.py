@@ -9,6 +9,7 @@ them in. Wrong codes count as failed logins, so the lockout protects the code as
 
 from __future__ import annotations
 
+import hmac
 import time
 
 import pyotp
@@ -17,10 +18,12 @@ from flask import Blueprint, current_app, flash, redirect, render_template, sess
 from flask_login import login_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
+from sqlalchemy import or_, update
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from coldcase.audit import service as audit
+from coldcase.auth import totp_crypto
 from coldcase.auth.accounts import LOCKOUT, MAX_FAILED_LOGINS
 from coldcase.auth.models import User, utcnow
 from coldcase.extensions import db
@@ -31,7 +34,6 @@ DEFAULT_ROLES = ("admin", "investigator")
 #: How long a correct password stays good for while the user finds their phone.
 PENDING_SECONDS = 300
 _PENDING = "twofactor_pending"
-_ENROL_SECRET = "twofactor_enrol_secret"
 
 
 class CodeForm(FlaskForm):
@@ -55,10 +57,37 @@ def new_secret() -> str:
     return pyotp.random_base32(32)
 
 
-def code_is_valid(secret: str, code: str, at: float | None = None) -> bool:
-    """True when ``code`` is the current code for ``secret`` (one step either side, for clocks that drift)."""
+def matching_step(secret: str, code: str, at: float | None = None) -> int | None:
+    """The time step whose code for ``secret`` is ``code`` (the current step or one either side, for clocks
+    that drift), or None when it is none of them."""
     code = "".join(code.split())
-    return pyotp.TOTP(secret).verify(code, for_time=at, valid_window=1)
+    totp = pyotp.TOTP(secret)
+    current = int((time.time() if at is None else at) // totp.interval)
+    for step in (current - 1, current, current + 1):
+        if hmac.compare_digest(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def code_is_valid(secret: str, code: str, at: float | None = None) -> bool:
+    """True when ``code`` is a code for ``secret`` at ``at`` (it does not say whether it was used before)."""
+    return matching_step(secret, code, at) is not None
+
+
+def claim_step(user: User, step: int) -> bool:
+    """Record ``step`` as ``user``'s last accepted time step, if it is later than the last one; False when a
+    code of this step (or a later one) was accepted before. One conditional UPDATE, so two requests racing
+    with the same code cannot both win."""
+    result = db.session.execute(
+        update(User)
+        .where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    user.totp_last_step = step
+    return True
 
 
 def provisioning_uri(user: User, secret: str) -> str:
@@ -76,8 +105,11 @@ def begin(user: User, next_url: str | None):
     """Remember ``user`` as pending after a correct password and send them to the second step."""
     session.clear()
     session[_PENDING] = {"user_id": user.id, "since": time.time(), "next": next_url}
-    if user.totp_secret:
+    if user.has_totp:
         return redirect(url_for("twofactor.verify"))
+    # A new secret for each correct password: one that another sign-in saw is forgotten.
+    user.totp_pending_token = totp_crypto.encrypt_secret(new_secret())
+    db.session.commit()
     return redirect(url_for("twofactor.enrol"))
 
 
@@ -104,10 +136,10 @@ def _finish(user: User, how: str):
     return redirect(next_url or url_for("auth.home"))
 
 
-def _wrong_code(user: User) -> str | None:
-    """Count a wrong code like a wrong password; return a message when the account is now locked."""
+def _wrong_code(user: User, detail: str = "wrong authenticator code") -> str | None:
+    """Count a wrong (or used) code like a wrong password; return a message when the account is now locked."""
     user.failed_logins = (user.failed_logins or 0) + 1
-    audit.record(user, audit.LOGIN_SECOND_FACTOR_FAILED, f"user:{user.id}", "wrong authenticator code")
+    audit.record(user, audit.LOGIN_SECOND_FACTOR_FAILED, f"user:{user.id}", detail)
     if user.failed_logins >= MAX_FAILED_LOGINS:
         user.locked_until = utcnow() + LOCKOUT
         user.failed_logins = 0
@@ -124,24 +156,48 @@ def _expired():
     return redirect(url_for("auth.login"))
 
 
+def _check(user: User, secret: str, code: str) -> tuple[bool, str | None, bool]:
+    """Accept ``code`` for ``secret`` once. Returns (accepted, a message for the person or None for the page's
+    own, whether the account is now locked)."""
+    step = matching_step(secret, code)
+    if step is not None and claim_step(user, step):
+        return True, None, False
+    locked = _wrong_code(user, "wrong authenticator code" if step is None else "authenticator code used before")
+    if locked:
+        return False, locked, True
+    if step is None:
+        return False, None, False
+    return False, "That code was used already. Wait for the next code from your app and enter that one.", False
+
+
 @bp.route("/", methods=["GET", "POST"])
 def verify():
     """Ask for the code of a user who gave a correct password; sign them in when it is right."""
     user = _pending_user()
     if user is None:
         return _expired()
-    if not user.totp_secret:
+    if not user.has_totp:
         return redirect(url_for("twofactor.enrol"))
+    try:
+        secret = user.totp_secret
+    except totp_crypto.UnreadableSecret:
+        current_app.logger.error("the authenticator secret of user %s cannot be decrypted with the configured "
+                                 "keys (ENCRYPTION_KEY, SECRET_KEY, SECRET_KEY_FALLBACKS)", user.id)
+        session.clear()
+        flash("Your authenticator cannot be checked on this server. Ask an administrator to reset your second "
+              "factor.")
+        return redirect(url_for("auth.login"))
     form = CodeForm()
     error = None
     if form.validate_on_submit():
-        if code_is_valid(user.totp_secret, form.code.data):
+        accepted, message, locked = _check(user, secret, form.code.data)
+        if accepted:
+            user.totp_secret_token = totp_crypto.rotate_secret(user.totp_secret_token)  # onto the newest key
             return _finish(user, "password and authenticator code")
-        locked = _wrong_code(user)
         if locked:
-            flash(locked)
+            flash(message)
             return redirect(url_for("auth.login"))
-        error = "That code is not right. Check the time on your phone and try the newest code."
+        error = message or "That code is not right. Check the time on your phone and try the newest code."
     return render_template("auth/twofactor_verify.html", form=form, error=error), 200 if error is None else 401
 
 
@@ -151,23 +207,29 @@ def enrol():
     user = _pending_user()
     if user is None:
         return _expired()
-    if user.totp_secret:
+    if user.has_totp:
         return redirect(url_for("twofactor.verify"))
-    # The secret waits in the (signed) session until a code proves the phone has it.
-    secret = session.get(_ENROL_SECRET) or new_secret()
-    session[_ENROL_SECRET] = secret
+    try:
+        secret = user.totp_pending_token and totp_crypto.decrypt_secret(user.totp_pending_token)
+    except totp_crypto.UnreadableSecret:
+        secret = None
+    if not secret:  # begin() draws one; this is for a key changed in between
+        secret = new_secret()
+        user.totp_pending_token = totp_crypto.encrypt_secret(secret)
+        db.session.commit()
     form = CodeForm()
     error = None
     if form.validate_on_submit():
-        if code_is_valid(secret, form.code.data):
-            user.totp_secret = secret
+        accepted, message, locked = _check(user, secret, form.code.data)
+        if accepted:
+            user.totp_secret_token = user.totp_pending_token
+            user.totp_pending_token = None
             audit.record(user, audit.TWO_FACTOR_ENROLLED, f"user:{user.id}", "authenticator app set up")
             return _finish(user, "password and a newly set up authenticator code")
-        locked = _wrong_code(user)
         if locked:
-            flash(locked)
+            flash(message)
             return redirect(url_for("auth.login"))
-        error = "That code is not right. Scan the code again or type the secret, then try the newest code."
+        error = message or "That code is not right. Scan the code again or type the secret, then try the newest code."
     uri = provisioning_uri(user, secret)
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
     return render_template("auth/twofactor_enrol.html", form=form, error=error, secret=grouped, uri=uri,

@@ -1,8 +1,11 @@
 """Two-factor sign-in for admins and investigators, and the audit of logins."""
 
 import re
+import time
 
 import pyotp
+import sqlalchemy as sa
+from cryptography.fernet import Fernet
 from sqlalchemy import select
 
 from coldcase.audit.models import AuditEvent
@@ -126,3 +129,115 @@ def test_failed_logins_and_logouts_are_audited(client, create_user):
 def test_login_as_fixture_passes_the_second_factor(client, login_as):
     login_as("investigator")
     assert client.get("/staff/").status_code == 200
+
+
+# Hardening: a code signs in once, secrets are encrypted at rest, the unconfirmed secret stays on the server.
+
+def stored(column, user):
+    return db.session.execute(sa.text(f"SELECT {column} FROM users WHERE id = :id"), {"id": user.id}).scalar()
+
+
+def enrolled(create_user, role="investigator"):
+    secret = pyotp.random_base32()
+    user = create_user(role, totp_secret=secret)
+    return user, secret
+
+
+def test_a_code_signs_in_only_once(client, create_user):
+    user, secret = enrolled(create_user)
+    code = pyotp.TOTP(secret).now()
+    password_step(client, user)
+    assert client.post("/staff/2fa/", data={"code": code}).status_code == 302
+    client.post("/staff/logout")
+    password_step(client, user)
+    response = client.post("/staff/2fa/", data={"code": code}, headers={"Accept-Language": "en"})
+    assert response.status_code == 401 and "used already" in response.get_data(as_text=True)
+    assert client.get("/staff/").status_code == 302
+    event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert (event.action, event.detail) == ("login_2fa_failed", "authenticator code used before")
+
+
+def test_an_older_code_is_refused_after_a_newer_one(client, create_user):
+    user, secret = enrolled(create_user)
+    now = time.time()
+    password_step(client, user)
+    assert client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).at(now)}).status_code == 302
+    client.post("/staff/logout")
+    password_step(client, user)
+    # Still inside the window for a slow clock, but older than the code that was accepted.
+    assert client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).at(now - 30)}).status_code == 401
+
+
+def test_a_code_used_in_two_requests_at_once_wins_once(app, create_user):
+    from coldcase.auth import twofactor
+
+    user, secret = enrolled(create_user)
+    step = twofactor.matching_step(secret, pyotp.TOTP(secret).now())
+    assert twofactor.claim_step(user, step) is True
+    db.session.expire(user)  # a second request that read the row before the first one wrote it
+    assert twofactor.claim_step(user, step) is False
+
+
+def test_the_secret_is_encrypted_at_rest_with_a_key_derived_from_the_secret_key(app, create_user):
+    from coldcase.auth.totp_crypto import derived_key
+
+    user, secret = enrolled(create_user)
+    token = stored("totp_secret", user)
+    assert secret not in token and token.startswith("gAAAAA")
+    assert derived_key(app.config["SECRET_KEY"]).decrypt(token.encode()).decode() == secret
+    db.session.expire(user)
+    assert user.totp_secret == secret
+
+
+def test_with_an_encryption_key_the_secret_uses_it_and_older_secrets_move_to_it_at_sign_in(app, client,
+                                                                                          create_user):
+    user, secret = enrolled(create_user)  # enrolled while no ENCRYPTION_KEY was configured
+    key = Fernet.generate_key()
+    app.config["ENCRYPTION_KEY"] = key.decode()
+    assert user.totp_secret == secret  # the key derived from SECRET_KEY still reads it
+    password_step(client, user)
+    assert client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).now()}).status_code == 302
+    assert Fernet(key).decrypt(stored("totp_secret", user).encode()).decode() == secret
+
+
+def test_a_secret_no_key_can_read_is_refused_with_a_way_out(app, client, create_user):
+    user, secret = enrolled(create_user)
+    app.config["SECRET_KEY"] = "a-new-secret-key"
+    password_step(client, user)
+    response = client.get("/staff/2fa/", headers={"Accept-Language": "en"})
+    assert response.headers["Location"] == "/staff/login"
+    assert "Ask an administrator to reset" in client.get("/staff/login?lang=en").get_data(as_text=True)
+    app.config["SECRET_KEY_FALLBACKS"] = ["test-secret"]  # the old key kept as a fallback reads it again
+    password_step(client, user)
+    assert client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).now()}).status_code == 302
+
+
+def test_the_unconfirmed_secret_stays_out_of_the_cookie_and_changes_with_each_password(client, create_user):
+    user = create_user("investigator")
+    password_step(client, user)
+    page = client.get("/staff/2fa/enrol").get_data(as_text=True)
+    first = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    with client.session_transaction() as session:
+        assert first not in repr(dict(session))
+    pending = stored("totp_pending_secret", user)
+    assert first not in pending and pending.startswith("gAAAAA")
+    assert client.get("/staff/2fa/enrol").get_data(as_text=True).count(first[:4]) >= 1  # a reload keeps it
+    password_step(client, user)  # someone signs in with the password again: the first secret is forgotten
+    page = client.get("/staff/2fa/enrol").get_data(as_text=True)
+    second = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    assert second != first
+    assert client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(first).now()}).status_code == 401
+    assert client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(second).now()}).status_code == 302
+    db.session.expire(user)
+    assert user.totp_secret == second and stored("totp_pending_secret", user) is None
+
+
+def test_resetting_the_second_factor_forgets_the_pending_secret_and_the_last_step(app, create_user):
+    from coldcase.admin.accounts import reset_second_factor
+
+    admin = create_user("admin")
+    user, secret = enrolled(create_user)
+    user.totp_pending_token, user.totp_last_step = "x", 123
+    reset_second_factor(admin, user)
+    db.session.commit()
+    assert (user.totp_secret, user.totp_pending_token, user.totp_last_step) == (None, None, None)
