@@ -38,10 +38,26 @@ from coldcase.cases.model import Edition, Library
 from coldcase.publish import texts
 from coldcase.publish.images import ensure_photo, file_sha256, required_pixels
 from coldcase.publish.links import DEFAULT_BASE_URL
-from coldcase.publish.pages import (CARD_PHOTO_MM, PAPER_SIZES, VARIANTS, WEEK_PHOTO_MM, Page, PageOptions,
-                                    PageSet, Variant, edition_pages)
-from coldcase.publish.render import (STATIC_DIR, TEMPLATES_DIR, PdfOptions, RestrictedFetcher, allowed_dirs,
-                                     html_to_pdf, render_pages)
+from coldcase.publish.pages import (
+    CARD_PHOTO_MM,
+    PAPER_SIZES,
+    VARIANTS,
+    WEEK_PHOTO_MM,
+    Page,
+    PageOptions,
+    PageSet,
+    Variant,
+    edition_pages,
+)
+from coldcase.publish.render import (
+    STATIC_DIR,
+    TEMPLATES_DIR,
+    PdfOptions,
+    RestrictedFetcher,
+    allowed_dirs,
+    html_to_pdf,
+    render_pages,
+)
 
 #: Where Debian's libgs-common installs its CMYK profile (the print output intent).
 DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
@@ -431,7 +447,7 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
     for job in photos:
         ensure_photo(job.source, job.target, job.destination)
     for (pdf, overflows), option, destination in zip(render_pages(html, base_url, fetcher, options),
-                                                     options, destinations):
+                                                     options, destinations, strict=True):
         # Stored next to the page so that a cached page still reports its overflows in the manifest.
         destination.with_suffix(".overflow.json").write_text(json.dumps([overflows]))
         if option.pdf_variant:  # print and cards: nothing may stay RGB

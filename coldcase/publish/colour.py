@@ -11,6 +11,7 @@ import re
 
 import pikepdf
 
+
 def rgb_to_cmyk(r: float, g: float, b: float) -> tuple[float, float, float, float]:
     """A plain device conversion; greys (the only RGB WeasyPrint emits itself) become pure K."""
     k = 1 - max(r, g, b)

@@ -7,6 +7,8 @@ can hash them for the manifest and the cache, and convert photos in worker proce
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,7 +162,7 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
         url = case_url(options.base_url, case_id, edition.year, options.distribution)
         context = dict(common, case=localized, translations=translations, grids=week.grids,
                        number=week.number, range_text=_range_text(week), photo_url=photo_url,
-                       url=url, printed_url=printed_url(url), qr_svg=qr_svg(url, _qr_colour(options)),
+                       url=url, printed_url=printed_url(url), qr_svg=_qr(url, options),
                        facts=_facts(localized, labels), reward_text=_reward(case))
         pages.append(Page("week", f"week-{week.number:02d}", context, case_id=case_id, week=week,
                           photos=(job,) if job else ()))
@@ -186,6 +188,30 @@ def _photo(case: Case, size_mm: tuple[float, float], options: PageOptions) -> tu
         source_hash = file_sha256(source)
     destination = photo_destination(source_hash, target, options.cache_dir / "photos", options.profile_hash)
     return PhotoJob(source, target, destination), f"coldcase-build:/photos/{destination.name}"
+
+
+def _qr(url: str, options: PageOptions) -> str:
+    """The QR code's SVG, kept in the build's cache: making 52 of them costs most of a one-case rebuild's layout."""
+    dark = _qr_colour(options)
+    key = hashlib.sha256(f"{_QR_VERSION}|{url}|{dark}".encode()).hexdigest()[:32]
+    path = Path(options.cache_dir) / "qr" / f"{key}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = qr_svg(url, dark)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_text(svg, encoding="utf-8")
+        partial.replace(path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+    return svg
+
+
+#: Bump when `links.qr_svg` changes its output, so that cached codes are made again.
+_QR_VERSION = "1"
 
 
 def _qr_colour(options: PageOptions) -> str:
@@ -252,7 +278,7 @@ def _card_sheets(edition: Edition, cases: dict[str, Case], options: PageOptions,
                 jobs.append(job)
             url = case_url(options.base_url, case_id, edition.year, options.distribution)
             card = dict(labels=common["labels"], number=number, year=edition.year, case=localized,
-                        photo_url=photo_url, qr_svg=qr_svg(url, _qr_colour(options)),
+                        photo_url=photo_url, qr_svg=_qr(url, options),
                         printed_url=printed_url(url), phone=edition.tipline.phone,
                         reward_text=_reward(case), facts=_facts(localized, common["labels"]).split(" · ", 1)[-1],
                         x=_LEFT + column * CARD_MM[0], y=_TOP + row * CARD_MM[1])

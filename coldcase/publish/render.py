@@ -119,7 +119,6 @@ def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, option
     """
     # Imported here: importing WeasyPrint costs ~0.5 s, which the CLI's --help should not pay.
     import weasyprint
-
     from weasyprint.urls import FatalURLFetchingError
 
     collector = _FetchProblems()
@@ -158,7 +157,6 @@ def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: 
     `render_document`.
     """
     import weasyprint
-
     from weasyprint.urls import FatalURLFetchingError
 
     collector = _FetchProblems()
@@ -176,13 +174,13 @@ def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: 
         overflows = _overflows(document)
         pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
                                                 uncompressed_pdf=option.uncompressed)
-                for page, option in zip(document.pages, options)]
+                for page, option in zip(document.pages, options, strict=True)]
     finally:
         logger.removeHandler(collector)
     fatal = [m for m in collector.messages if _is_fatal(m)]
     if strict and fatal:
         raise RenderError("; ".join(dict.fromkeys(fatal)))
-    return list(zip(pdfs, overflows))
+    return list(zip(pdfs, overflows, strict=True))
 
 
 def _stable_colour_profiles(document) -> None:
