@@ -1,5 +1,6 @@
 """Forms of the account pages."""
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length
@@ -7,7 +8,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from coldcase.auth.models import Role
 
-ROLE_CHOICES = [(role.value, role.label) for role in Role]
+ROLE_LABELS = {"admin": _l("admin"), "investigator": _l("investigator"), "print_staff": _l("print staff"),
+               "analyst": _l("analyst")}
+ROLE_CHOICES = [(role.value, ROLE_LABELS[role.value]) for role in Role]
 
 
 class RolesField(SelectMultipleField):
@@ -20,15 +23,15 @@ class RolesField(SelectMultipleField):
 class NewAccountForm(FlaskForm):
     """A new staff account."""
 
-    email = EmailField("Email", validators=[DataRequired("Enter the email address."), Length(max=254)])
-    name = StringField("Name", validators=[Length(max=120)])
-    roles = RolesField("Roles", choices=ROLE_CHOICES, validators=[DataRequired("Choose at least one role.")])
+    email = EmailField(_l("Email"), validators=[DataRequired(_l("Enter the email address.")), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Length(max=120)])
+    roles = RolesField(_l("Roles"), choices=ROLE_CHOICES, validators=[DataRequired(_l("Choose at least one role."))])
 
 
 class RolesForm(FlaskForm):
     """The roles of an account."""
 
-    roles = RolesField("Roles", choices=ROLE_CHOICES, validators=[DataRequired("Choose at least one role.")])
+    roles = RolesField(_l("Roles"), choices=ROLE_CHOICES, validators=[DataRequired(_l("Choose at least one role."))])
 
 
 class ActionForm(FlaskForm):

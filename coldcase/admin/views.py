@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
 from coldcase.admin import accounts
-from coldcase.admin.forms import ActionForm, NewAccountForm, RolesForm
+from coldcase.admin.forms import ROLE_LABELS, ActionForm, NewAccountForm, RolesForm
 from coldcase.auth.access import role_required
 from coldcase.auth.accounts import AccountError
 from coldcase.auth.models import Role, User
@@ -28,7 +30,7 @@ def _user_or_404(user_id: int) -> User:
 def users():
     """Every staff account."""
     people = list(db.session.scalars(select(User).order_by(User.email)))
-    return render_template("admin/users.html", users=people)
+    return render_template("admin/users.html", users=people, role_labels=ROLE_LABELS)
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -64,7 +66,7 @@ def user(user_id: int):
             error = str(problem)
         else:
             db.session.commit()
-            flash("Roles saved.")
+            flash(_("Roles saved."))
             return redirect(url_for("admin.user", user_id=person.id))
     return render_template("admin/user.html", person=person, form=form, action=ActionForm(), error=error), \
         200 if error is None else 400
@@ -80,14 +82,15 @@ def act(user_id: int, what: str):
     try:
         if what in ("disable", "enable"):
             accounts.set_active(current_user, person, what == "enable")
-            message = f"{person.email} is {'enabled' if what == 'enable' else 'disabled'}."
+            message = (_("%(email)s is enabled.", email=person.email) if what == "enable"
+                       else _("%(email)s is disabled.", email=person.email))
         elif what == "reset-password":
             password = accounts.reset_password(current_user, person)
             db.session.commit()
             return render_template("admin/password.html", user=person, password=password)
         else:
             accounts.reset_second_factor(current_user, person)
-            message = f"{person.email} sets up a new authenticator at the next sign-in."
+            message = _("%(email)s sets up a new authenticator at the next sign-in.", email=person.email)
     except AccountError as problem:
         db.session.rollback()
         flash(str(problem))
@@ -101,5 +104,5 @@ def act(user_id: int, what: str):
 def _menu(state) -> None:
     from coldcase.auth.menu import add_staff_link
 
-    add_staff_link(state.app, "Accounts", "admin.users", [Role.ADMIN],
-                   "Create accounts, change roles, disable, reset passwords and second factors.")
+    add_staff_link(state.app, _l("Accounts"), "admin.users", [Role.ADMIN],
+                   _l("Create accounts, change roles, disable, reset passwords and second factors."))

@@ -65,7 +65,9 @@ def export():
 
 @bp.record_once
 def _menu(state) -> None:
+    from flask_babel import lazy_gettext as _l
+
     from coldcase.auth.menu import add_staff_link
 
-    add_staff_link(state.app, "Audit log", "audit.index", [Role.ADMIN],
-                   "Who looked at or changed what, and when; export as CSV.")
+    add_staff_link(state.app, _l("Audit log"), "audit.index", [Role.ADMIN],
+                   _l("Who looked at or changed what, and when; export as CSV."))

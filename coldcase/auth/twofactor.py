@@ -15,6 +15,8 @@ import time
 import pyotp
 import segno
 from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import login_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
@@ -40,9 +42,9 @@ class CodeForm(FlaskForm):
     """The six-digit code from the authenticator app."""
 
     code = StringField(
-        "Code from your authenticator app",
-        validators=[DataRequired("Enter the six-digit code."), Length(max=12),
-                    Regexp(r"^\s*\d{3}\s?\d{3}\s*$", message="The code is six digits.")],
+        _l("Code from your authenticator app"),
+        validators=[DataRequired(_l("Enter the six-digit code.")), Length(max=12),
+                    Regexp(r"^\s*\d{3}\s?\d{3}\s*$", message=_l("The code is six digits."))],
     )
 
 
@@ -145,14 +147,14 @@ def _wrong_code(user: User, detail: str = "wrong authenticator code") -> str | N
         user.failed_logins = 0
         db.session.commit()
         session.clear()
-        return "Too many wrong codes. Your account is locked for a while; try again later."
+        return _("Too many wrong codes. Your account is locked for a while; try again later.")
     db.session.commit()
     return None
 
 
 def _expired():
     session.pop(_PENDING, None)
-    flash("Please sign in again.")
+    flash(_("Please sign in again."))
     return redirect(url_for("auth.login"))
 
 
@@ -167,7 +169,7 @@ def _check(user: User, secret: str, code: str) -> tuple[bool, str | None, bool]:
         return False, locked, True
     if step is None:
         return False, None, False
-    return False, "That code was used already. Wait for the next code from your app and enter that one.", False
+    return False, _("That code was used already. Wait for the next code from your app and enter that one."), False
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -184,8 +186,8 @@ def verify():
         current_app.logger.error("the authenticator secret of user %s cannot be decrypted with the configured "
                                  "keys (ENCRYPTION_KEY, SECRET_KEY, SECRET_KEY_FALLBACKS)", user.id)
         session.clear()
-        flash("Your authenticator cannot be checked on this server. Ask an administrator to reset your second "
-              "factor.")
+        flash(_("Your authenticator cannot be checked on this server. Ask an administrator to reset your second "
+                "factor."))
         return redirect(url_for("auth.login"))
     form = CodeForm()
     error = None
@@ -197,7 +199,7 @@ def verify():
         if locked:
             flash(message)
             return redirect(url_for("auth.login"))
-        error = message or "That code is not right. Check the time on your phone and try the newest code."
+        error = message or _("That code is not right. Check the time on your phone and try the newest code.")
     return render_template("auth/twofactor_verify.html", form=form, error=error), 200 if error is None else 401
 
 
@@ -229,7 +231,8 @@ def enrol():
         if locked:
             flash(message)
             return redirect(url_for("auth.login"))
-        error = message or "That code is not right. Scan the code again or type the secret, then try the newest code."
+        error = message or _("That code is not right. Scan the code again or type the secret, then try the newest "
+                             "code.")
     uri = provisioning_uri(user, secret)
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
     return render_template("auth/twofactor_enrol.html", form=form, error=error, secret=grouped, uri=uri,

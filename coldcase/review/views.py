@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -15,6 +17,10 @@ from coldcase.auth.models import Role, User, UserRole
 from coldcase.extensions import db
 from coldcase.review import grading, notes, queue
 from coldcase.review.forms import (
+    CHANNEL_LABELS,
+    CLOSE_REASON_LABELS,
+    HOW_KNOWN_LABELS,
+    OUTCOME_LABELS,
     STATUS_LABELS,
     LinkForm,
     MoveForm,
@@ -60,11 +66,11 @@ def index():
     """The queue: open tips, best first, with filters."""
     form = QueueFilterForm(request.args)
     choices = queue.filter_choices(_library())
-    form.case.choices = [("", "any"), ("-", "general (no case)")] + [(c, c) for c in choices["cases"]]
-    form.edition.choices = [("", "any")] + [(str(e), str(e)) for e in choices["editions"]]
-    form.point.choices = [("", "any")] + [(p, p) for p in choices["points"]]
+    form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + [(c, c) for c in choices["cases"]]
+    form.edition.choices = [("", _("any"))] + [(str(e), str(e)) for e in choices["editions"]]
+    form.point.choices = [("", _("any"))] + [(p, p) for p in choices["points"]]
     people = _investigators()
-    form.assignee.choices = [("", "anyone"), ("0", "nobody")] + [(str(u.id), u.email) for u in people]
+    form.assignee.choices = [("", _("anyone")), ("0", _("nobody"))] + [(str(u.id), u.email) for u in people]
     wanted = queue.QueueFilter(
         case_id=request.args.get("case") or None,
         edition=_int(request.args.get("edition")),
@@ -80,6 +86,7 @@ def index():
     page = queue.queue_page(wanted, page=_int(request.args.get("page")) or 1)
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
+                           channel_labels=CHANNEL_LABELS,
                            overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS)
 
 
@@ -117,7 +124,7 @@ def _review_form(review, tip, data=None) -> ReviewForm:
         form.close_reason.data = review.close_reason or ""
         form.assignee.data = str(review.assignee_id or "")
         form.tags.data = ", ".join(grading.tags_of(tip))
-    form.assignee.choices = [("", "nobody")] + [(str(u.id), u.email) for u in _investigators()]
+    form.assignee.choices = [("", _("nobody"))] + [(str(u.id), u.email) for u in _investigators()]
     return form
 
 
@@ -128,7 +135,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
 
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
-    move_form.case_id.choices = [("", "choose a case")] + [(c, c) for c in sorted(_library().cases)]
+    move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(_library().cases)]
     reasons = [parse_reason(reason) for reason in (tip.triage_reasons or [])]
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
@@ -137,6 +144,8 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
         error=error, conflict=conflict, status_labels=STATUS_LABELS, outcomes=Outcome, close_reasons=CloseReason,
+        channel_labels=CHANNEL_LABELS, how_known_labels=HOW_KNOWN_LABELS, outcome_labels=OUTCOME_LABELS,
+        close_reason_labels=CLOSE_REASON_LABELS,
         overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.timezone.utc).date()),
     ), status
 
@@ -158,7 +167,7 @@ def save_review(number: str):
     found = _tip_or_404(number)
     form = _review_form(grading.review_for(found), found, request.form)
     if not form.validate():
-        return _render_tip(found, 400, review_form=form, error="The form was incomplete; nothing was saved.")
+        return _render_tip(found, 400, review_form=form, error=_("The form was incomplete; nothing was saved."))
     try:
         change = grading.ReviewChange(
             source_grade=form.source_grade.data or None,
@@ -178,7 +187,7 @@ def save_review(number: str):
         review = grading.review_for(found)
         return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)
     db.session.commit()
-    flash("Saved: " + "; ".join(done) if done else "Nothing changed.")
+    flash(_("Saved: %(changes)s", changes="; ".join(done)) if done else _("Nothing changed."))
     return redirect(url_for("review.tip", number=found.number))
 
 
@@ -195,7 +204,7 @@ def add_note(number: str):
             form.body.errors = [str(problem)]
         else:
             db.session.commit()
-            flash("Note added.")
+            flash(_("Note added."))
             return redirect(url_for("review.tip", number=found.number))
     return _render_tip(found, 400, note_form=form)
 
@@ -213,10 +222,10 @@ def reply(number: str):
             notes.reply(found, current_user, form.message.data)
         except MessageError as problem:
             db.session.rollback()
-            form.message.errors = [f"The reply cannot be sent: {problem}."]
+            form.message.errors = [_("The reply cannot be sent: %(problem)s.", problem=problem)]
         else:
             db.session.commit()
-            flash("Reply sent. The tipster sees it when they check their tip.")
+            flash(_("Reply sent. The tipster sees it when they check their tip."))
             return redirect(url_for("review.tip", number=found.number))
     return _render_tip(found, 400, reply_form=form)
 
@@ -234,7 +243,7 @@ def link(number: str):
             form.number.errors = [str(problem)]
         else:
             db.session.commit()
-            flash(f"Linked with {other.number}.")
+            flash(_("Linked with %(number)s.", number=other.number))
             return redirect(url_for("review.tip", number=found.number))
     return _render_tip(found, 400, link_form=form)
 
@@ -257,7 +266,7 @@ def move(number: str):
             return _render_tip(found, 409, conflict={"review": conflict.review, "yours": None})
         else:
             db.session.commit()
-            flash(f"The tip is now filed under case {found.case_id}.")
+            flash(_("The tip is now filed under case %(case)s.", case=found.case_id))
             return redirect(url_for("review.tip", number=found.number))
     return _render_tip(found, 400, move_form=form)
 
@@ -271,7 +280,7 @@ def new_tip():
 
     library = _library()
     form = StaffTipForm()
-    form.case.choices = [("", "general (no case)")] + [(c, c) for c in sorted(library.cases)]
+    form.case.choices = [("", _("general (no case)"))] + [(c, c) for c in sorted(library.cases)]
     problems: list[str] = []
     if form.validate_on_submit():
         fields = {"channel": form.channel.data, "case": form.case.data, "edition": form.edition.data,
@@ -284,9 +293,10 @@ def new_tip():
             audit.record(current_user, audit.TIP_ENTERED, audit.tip_target(tip), f"entered from {tip.channel}")
             db.session.commit()
             if code:
-                flash(f"Tip {tip.number} recorded. Receipt code for the tipster (shown once): {code}")
+                flash(_("Tip %(number)s recorded. Receipt code for the tipster (shown once): %(code)s",
+                        number=tip.number, code=code))
             else:
-                flash(f"Tip {tip.number} recorded.")
+                flash(_("Tip %(number)s recorded.", number=tip.number))
             return redirect(url_for("review.tip", number=tip.number))
     failed = bool(problems or form.errors)
     return render_template("review/new_tip.html", form=form, problems=problems), 400 if failed else 200
@@ -296,7 +306,7 @@ def new_tip():
 def _menu(state) -> None:
     from coldcase.auth.menu import add_staff_link
 
-    add_staff_link(state.app, "Tip queue", "review.index", [Role.INVESTIGATOR],
-                   "Open tips by triage score: read, grade, reply, close.")
+    add_staff_link(state.app, _l("Tip queue"), "review.index", [Role.INVESTIGATOR],
+                   _l("Open tips by triage score: read, grade, reply, close."))
     add_staff_link(state.app, "Record a tip", "review.new_tip", [Role.INVESTIGATOR],
                    "A tip that came by phone, letter, email or a prison visit.")

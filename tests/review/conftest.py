@@ -31,3 +31,10 @@ def second_client(app):
     """Another browser, for a second investigator."""
     return app.test_client()
 
+
+
+@pytest.fixture
+def app_config(app_config):
+    """These tests read the staff pages' English texts; the Dutch pages have their own test (test_dutch.py)."""
+    app_config["DEFAULT_LANGUAGE"] = "en"
+    return app_config

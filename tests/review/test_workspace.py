@@ -39,8 +39,8 @@ def test_an_investigator_takes_the_top_tip_grades_replies_and_closes_it(client, 
     assert queue.index(top.number) < queue.index("A weaker tip")
 
     page = client.get(f"/staff/review/tips/{top.number}").get_data(as_text=True)
-    assert "+15</strong> names a place from the case: Stadsgracht" in page
-    assert "55 starting value" in page
+    assert "+15</strong> <span>names a place from the case: Stadsgracht</span>" in page
+    assert '<span class="points">55</span> <span>starting value</span>' in page
 
     response = client.post(f"/staff/review/tips/{top.number}/review",
                            data=review_form(top, source_grade="F", information_grade="2", outcome="usable",
