@@ -160,7 +160,7 @@ def store_for(app) -> CaseStore:
     """
     store = app.extensions.get("coldcase.cases")
     if store is None:
-        recheck = app.config.get("CASES_RECHECK_SECONDS", 0.0 if app.testing else 1.0)
+        recheck = app.config.get("CASES_RECHECK_SECONDS", 0.0 if app.config.get("TESTING") else 1.0)
         store = app.extensions.setdefault("coldcase.cases", CaseStore(app.config["CASES_DIR"],
                                                                       recheck_seconds=float(recheck)))
     return store
