@@ -807,7 +807,7 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
 
     edition = library.editions.get(year)
     if edition is None:
-        # The loader leaves out an edition with any problem; say why, and what is wrong with the cases it names.
+        # The loader leaves out an edition whose file is wrong; say why, and what is wrong with the cases it names.
         own = [p.message for p in library.errors if Path(p.path).stem == str(year)]
         named = {m for line in own for m in re.findall(r"case '([a-z0-9-]+)'", line)}
         cases = [p.format(Path(library.root)) for p in library.errors if p.case_id in named]
@@ -823,6 +823,8 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
         elif case is None:
             why = "has errors" if case_id in library.invalid_case_ids else "is unknown"
             bad.append(f"week {week}: {case_id} {why}")
+            # The case file's own errors, with their lines, so print staff can tell the investigator what to fix.
+            bad.extend(p.format(Path(library.root)) for p in library.errors if p.case_id == case_id)
         elif not case.is_open:
             bad.append(f"week {week}: {case_id} is {case.status}")
         else:

@@ -21,16 +21,28 @@ def test_a_sound_edition_passes_and_missing_translations_are_warnings(sample_lib
     assert "week 2: case-02" in english.details
 
 
-def test_an_edition_the_loader_left_out_says_why_with_its_cases_problems(copy_root):
+def test_an_edition_with_bad_weeks_fails_the_checklist_with_its_cases_problems(copy_root):
     write_case(copy_root, "case-03", 3, status="solved")
     write_case(copy_root, "case-05", 5, photo_size=(900, 675))
     write_edition(copy_root, 2027, [f"case-{n:02d}" for n in range(1, 52)])  # one week short
     library = load_library(copy_root, today=TODAY)
+    items = {item.title: item for item in edition_checklist(library, 2027)}
+    count = items["52 cases, one a week"]
+    assert count.result == "fail" and "lists 51 cases" in "\n".join(count.details)
+    valid = items["every case is valid and open"]
+    text = "\n".join(valid.details)
+    assert valid.result == "fail" and "case-03 is solved" in text
+    assert "case-05/case.md:" in text and "900×675 px" in text  # the case's own problem, with its line
+
+
+def test_an_edition_file_that_cannot_be_read_is_one_failed_line_with_the_reason(copy_root):
+    write_edition(copy_root, 2027, [f"case-{n:02d}" for n in range(1, 53)])
+    edition_file = copy_root / "editions" / "2027.yaml"
+    edition_file.write_text(edition_file.read_text().replace("year: 2027", "year: 2026"))
+    library = load_library(copy_root, today=TODAY)
     [item] = edition_checklist(library, 2027)
     assert item.result == "fail" and item.title == "edition 2027 can be read"
-    text = "\n".join(item.details)
-    assert "lists 51 cases" in text and "case-03' is solved" in text
-    assert "case-05/case.md:" in text and "900×675 px" in text  # the case's own problem, with its line
+    assert any("must equal the file name" in line for line in item.details)
 
 
 def test_an_unknown_edition_is_one_failed_line(sample_library):
