@@ -67,7 +67,7 @@ DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 #: The cache stays per page whatever the batch: every page is written as its own PDF.
 DEFAULT_CHUNK_PAGES = 14
 #: Bump when the rendering changes in a way the page HTML does not show.
-_RENDER_VERSION = "2"
+_RENDER_VERSION = "3"
 
 Progress = Callable[[int, int], None]
 
@@ -356,12 +356,12 @@ def _metadata(edition: Edition, variant: str, distribution: str | None) -> dict[
     return {"title": edition.title, "author": "coldcase", "subject": subject, "created": created}
 
 
-def _pdf_options(variant: Variant, html: str, work_uri: str = "") -> PdfOptions:
+def _pdf_options(variant: Variant, html: str, work_uri: str = "", uncompressed: bool = False) -> PdfOptions:
     # The identifier must not depend on where the cache lives, or two builds into different
     # folders would differ in their bytes.
     stable = html.replace(work_uri, "") if work_uri else html
     identifier = hashlib.sha256(stable.encode()).hexdigest()[:32].encode()
-    return PdfOptions(pdf_variant=variant.pdf_variant, identifier=identifier)
+    return PdfOptions(pdf_variant=variant.pdf_variant, identifier=identifier, uncompressed=uncompressed)
 
 
 _fingerprint: str | None = None
@@ -422,7 +422,7 @@ def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedF
     base_url = work.cache_dir.resolve().as_uri() + "/"
     workers = max(1, workers or os.cpu_count() or 1)
     tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
-              [_pdf_options(variant, documents[i], base_url) for i in batch],
+              [_pdf_options(variant, documents[i], base_url, uncompressed=True) for i in batch],
               [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
              for batch in _batches(todo, workers, chunk_pages)]
     if workers <= 1 or len(tasks) <= 1:
@@ -469,7 +469,8 @@ def _without_rgb(pdf_bytes: bytes) -> bytes:
         if not convert_rgb_operators(pdf):
             return pdf_bytes
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
+        # Left uncompressed like the page itself: the merge compresses every stream once.
+        pdf.save(out, deterministic_id=True, compress_streams=False)
         return out.getvalue()
 
 
