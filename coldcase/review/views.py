@@ -182,7 +182,7 @@ def save_review(number: str):
     except grading.ReviewError as problem:
         db.session.rollback()
         return _render_tip(found, 422, review_form=form, error=str(problem))
-    except grading.Conflict as conflict:
+    except grading.Conflict:
         db.session.rollback()
         review = grading.review_for(found)
         return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)

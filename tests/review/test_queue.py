@@ -54,7 +54,7 @@ def test_filters_narrow_the_queue(app, make_tip, create_user):
 
 
 def test_tips_nobody_opened_for_seven_days_stand_out(client, login_as, make_tip):
-    user = login_as("investigator")
+    login_as("investigator")
     today = datetime.date.today()
     late = make_tip(number="T-LATE", created_at=today - datetime.timedelta(days=7), triage_score=10)
     make_tip(number="T-FRESH", created_at=today - datetime.timedelta(days=6), triage_score=20)

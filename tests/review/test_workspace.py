@@ -1,10 +1,9 @@
 """The review workspace from an investigator's chair: queue, tip page, grading, replies, closing, conflicts."""
 
-import datetime
 
 import pyotp
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from coldcase.audit.models import AuditEvent
 from coldcase.extensions import db
