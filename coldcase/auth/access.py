@@ -5,13 +5,15 @@ from __future__ import annotations
 from functools import wraps
 
 from flask import abort
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from coldcase.auth.models import Role, User
 from coldcase.extensions import db, login_manager
 
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Please sign in to see that page."
+login_manager.login_message = _l("Please sign in to see that page.")
+login_manager.localize_callback = str  # the lazy message above becomes text in the language of the request
 login_manager.session_protection = "strong"
 
 

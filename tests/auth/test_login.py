@@ -38,7 +38,7 @@ def test_wrong_password_and_unknown_email_get_the_same_message(client, create_us
 
 
 def test_empty_login_form_names_the_missing_fields(client):
-    page = client.post("/staff/login", data={}).get_data(as_text=True)
+    page = client.post("/staff/login?lang=en", data={}).get_data(as_text=True)
     assert "Enter your email address." in page and "Enter your password." in page
 
 
@@ -80,7 +80,7 @@ def test_one_time_password_must_be_changed_before_anything_else(app, client):
     user, one_time = create_user("new@police.example", ["analyst"])  # no second factor for this role
     db.session.commit()
     assert user.must_change_password
-    client.post("/staff/login", data={"email": user.email, "password": one_time})
+    client.post("/staff/login?lang=en", data={"email": user.email, "password": one_time})  # English from here on
     assert client.get("/staff/").headers["Location"] == "/staff/password"
     short = client.post("/staff/password", data={"current": one_time, "new": "short", "repeat": "short"})
     assert "at least 12 characters" in short.get_data(as_text=True)
