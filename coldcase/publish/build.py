@@ -23,9 +23,11 @@ from __future__ import annotations
 import concurrent.futures
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -191,6 +193,19 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
 
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir or out_dir / ".cache")
+    # The workers start now, so that their start (importing WeasyPrint) overlaps the page preparation.
+    pool = _EarlyPool(max(1, workers or os.cpu_count() or 1))
+    try:
+        return _build(library, edition, variant, out_dir, cache_dir, distribution, size, progress, base_url,
+                      pool, chunk_pages, weeks, profile, preflight, result, started)
+    finally:
+        pool.shutdown()
+
+
+def _build(library: Library, edition: Edition, variant: str, out_dir: Path, cache_dir: Path,
+           distribution: str | None, size: str, progress: Progress | None, base_url: str, pool: _EarlyPool,
+           chunk_pages: int, weeks: tuple[int, ...] | None, profile: Path, preflight: bool, result: BuildResult,
+           started: float) -> BuildResult:
     work = _Workspace(cache_dir, profile if VARIANTS[variant].cmyk else None)
     page_set = _page_set(library, edition, variant, size, distribution, base_url, work, naive=False,
                          weeks=weeks)
@@ -201,13 +216,13 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
                  for page in pages]
     fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir), work_dir=cache_dir.resolve())
     chunk_paths, rendered = _render_chunks(
-        documents, pages, fetcher, VARIANTS[variant], work, progress, workers, chunk_pages,
+        documents, pages, fetcher, VARIANTS[variant], work, progress, pool, chunk_pages,
         lambda batch: _chunk_html(edition, batch, page_set, VARIANTS[variant], work, distribution, css))
     # Counted per page: each page is one cache entry ("chunk") whatever batch rendered it.
     result.chunks_rendered, result.chunks_cached = rendered, len(pages) - rendered
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = output_name(year, variant, distribution)
+    name = output_name(edition.year, variant, distribution)
     pdf_path, manifest_path = out_dir / f"{name}.pdf", out_dir / f"{name}.json"
     partial = out_dir / f".{name}.pdf.part"
     work_uri = cache_dir.resolve().as_uri() + "/"
@@ -411,7 +426,7 @@ def _batches(todo: list[int], workers: int, most: int) -> list[list[int]]:
 
 
 def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedFetcher, variant: Variant,
-                   work: _Workspace, progress: Progress | None, workers: int | None, chunk_pages: int,
+                   work: _Workspace, progress: Progress | None, pool: _EarlyPool, chunk_pages: int,
                    batch_html: Callable[[list[Page]], str]) -> tuple[list[Path], int]:
     """Render every page whose PDF is not in the cache; return each page's PDF path and how many were rendered."""
     paths = [work.chunks / f"{_chunk_key(html, variant)}.pdf" for html in documents]
@@ -420,25 +435,84 @@ def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedF
     if progress:
         progress(done, len(paths))
     base_url = work.cache_dir.resolve().as_uri() + "/"
-    workers = max(1, workers or os.cpu_count() or 1)
     tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
               [_pdf_options(variant, documents[i], base_url, uncompressed=True) for i in batch],
               [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
-             for batch in _batches(todo, workers, chunk_pages)]
-    if workers <= 1 or len(tasks) <= 1:
+             for batch in _batches(todo, pool.workers, chunk_pages)]
+    # With a pool, even one batch goes to a worker: it is already warm, and the build's own process
+    # then never imports WeasyPrint.
+    executor = pool.executor() if pool.workers > 1 and tasks else None
+    if executor is None:
         for task in tasks:
             _render_chunk(*task)
             done += len(task[-1])
             if progress:
                 progress(done, len(paths))
     else:
-        with concurrent.futures.ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
-            futures = [pool.submit(_render_chunk, *task) for task in tasks]
-            for future in concurrent.futures.as_completed(futures):
-                done += len(future.result())
-                if progress:
-                    progress(done, len(paths))
+        futures = [executor.submit(_render_chunk, *task) for task in tasks]
+        for future in concurrent.futures.as_completed(futures):
+            done += len(future.result())
+            if progress:
+                progress(done, len(paths))
+        pool.shutdown()  # the workers' memory is given back before the merge
     return paths, len(todo)
+
+
+#: Modules the worker processes need, imported once by the forkserver and shared by every worker it
+#: forks: WeasyPrint alone takes ~0.9 s and ~50 MB to import.
+_WORKER_MODULES = ["weasyprint", "pikepdf", "PIL.ImageCms", "coldcase.publish.build", "coldcase.publish.preflight"]
+
+
+class _EarlyPool:
+    """A process pool started in the background as soon as the build begins.
+
+    Workers come from a forkserver (never a fork of the calling process, which may be a web
+    server with threads): the forkserver imports WeasyPrint once and forks warm workers, and it
+    stays up for later builds in the same process. Starting blocks until the forkserver has
+    imported its modules, so it happens in a thread while the build prepares its pages.
+    `executor()` waits for it; a build with nothing (or one batch) to render never waits.
+    """
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor: concurrent.futures.ProcessPoolExecutor | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if workers > 1:
+            self._thread = threading.Thread(target=self._start, name="calendar-pool-start", daemon=True)
+            self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(_WORKER_MODULES)
+            executor = concurrent.futures.ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            # Each submission to a pool without an idle worker starts one: all of them now.
+            for future in [executor.submit(_warm) for _ in range(self.workers)]:
+                future.result()
+            self._executor = executor
+        except BaseException as error:  # reported by executor(), in the build's own thread
+            self._error = error
+
+    def executor(self) -> concurrent.futures.ProcessPoolExecutor:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._executor is not None
+        return self._executor
+
+    def shutdown(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+def _warm() -> int:
+    """Worker: nothing to do but exist (the forkserver imported what it needs)."""
+    return os.getpid()
 
 
 def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],

@@ -97,6 +97,14 @@ def test_pages_laid_out_together_give_the_same_bytes_as_pages_laid_out_alone(sam
     assert alone.pdf_path.read_bytes() == together.pdf_path.read_bytes()
 
 
+def test_worker_processes_give_the_same_bytes_as_one_process(sample_library, tmp_path):
+    # Two workers from the forkserver pool (what the CLI and the web app use) against the build's own process.
+    alone = _build(sample_library, tmp_path / "one", workers=1)
+    pooled = _build(sample_library, tmp_path / "two", workers=2)
+    assert pooled.chunks_rendered == 6 and pooled.ok
+    assert alone.pdf_path.read_bytes() == pooled.pdf_path.read_bytes()
+
+
 def test_rebuild_after_editing_one_case_rerenders_only_its_page(copy_root, tmp_path):
     library = load_library(copy_root, today=TODAY)
     cold = _build(library, tmp_path)
