@@ -308,5 +308,5 @@ def _menu(state) -> None:
 
     add_staff_link(state.app, _l("Tip queue"), "review.index", [Role.INVESTIGATOR],
                    _l("Open tips by triage score: read, grade, reply, close."))
-    add_staff_link(state.app, "Record a tip", "review.new_tip", [Role.INVESTIGATOR],
-                   "A tip that came by phone, letter, email or a prison visit.")
+    add_staff_link(state.app, _l("Record a tip"), "review.new_tip", [Role.INVESTIGATOR],
+                   _l("A tip that came by phone, letter, email or a prison visit."))
