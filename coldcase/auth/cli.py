@@ -52,3 +52,37 @@ def ensure_admin_command(email: str) -> None:
     click.echo(f"    password: {password}")
     click.echo("  Sign in at http://127.0.0.1:5000/staff/login and choose a new password.")
     click.echo("")
+
+
+def _existing_user(email: str):
+    from coldcase.auth.accounts import find_user
+
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"There is no user {email}.")
+    return user
+
+
+@users_cli.command("reset-password")
+@click.argument("email")
+def reset_password_command(email: str) -> None:
+    """Give a user a new one-time password and lift a lockout (audited); for when no admin can sign in."""
+    from coldcase.admin.accounts import reset_password
+
+    user = _existing_user(email)
+    password = reset_password("command line", user)
+    db.session.commit()
+    click.echo(f"New one-time password: {password}  (for {user.email}; to be changed at next login)")
+
+
+@users_cli.command("reset-2fa")
+@click.argument("email")
+def reset_second_factor_command(email: str) -> None:
+    """Forget a user's authenticator (lost phone, or a secret no key can read any more); audited. The user sets
+    up a new one at the next sign-in."""
+    from coldcase.admin.accounts import reset_second_factor
+
+    user = _existing_user(email)
+    reset_second_factor("command line", user)
+    db.session.commit()
+    click.echo(f"{user.email} will set up a new authenticator at the next sign-in.")

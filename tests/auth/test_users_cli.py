@@ -42,3 +42,30 @@ def test_ensure_admin_creates_an_admin_with_every_role_only_once(runner):
     assert authenticate("admin@localhost", _password_from(first.output)).user is not None
     second = runner.invoke(args=["users", "ensure-admin"])
     assert "exist already" in second.output and "password:" not in second.output
+
+
+def test_reset_password_from_the_command_line_lifts_a_lockout_and_is_audited(runner, create_user):
+    from datetime import datetime, timedelta, timezone
+
+    from coldcase.audit.models import AuditEvent
+    from coldcase.extensions import db
+
+    user = create_user("admin", locked_until=datetime.now(timezone.utc) + timedelta(minutes=10))
+    result = runner.invoke(args=["users", "reset-password", user.email])
+    assert result.exit_code == 0, result.output
+    assert authenticate(user.email, _password_from(result.output)).user is not None
+    assert db.session.query(AuditEvent).filter_by(action="user_password_reset").count() == 1
+
+
+def test_reset_2fa_from_the_command_line_forgets_the_authenticator(runner, create_user):
+    user = create_user("investigator", totp_secret="JBSWY3DPEHPK3PXP")
+    assert find_user(user.email).totp_secret
+    result = runner.invoke(args=["users", "reset-2fa", user.email])
+    assert result.exit_code == 0 and "new authenticator" in result.output
+    assert find_user(user.email).totp_secret is None
+
+
+def test_resets_name_an_unknown_user_clearly(runner):
+    for command in ("reset-password", "reset-2fa"):
+        result = runner.invoke(args=["users", command, "nobody@police.example"])
+        assert result.exit_code == 1 and "There is no user nobody@police.example." in result.output
