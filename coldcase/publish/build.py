@@ -518,8 +518,11 @@ def _warm() -> int:
 def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
                   photos: Iterable, destinations: list[Path]) -> list[Path]:
     """Worker: convert the batch's photos (if not cached), lay the batch out once, store each page under its key."""
+    photos = [job for job in photos if not job.destination.exists()]
     for job in photos:
         ensure_photo(job.source, job.target, job.destination)
+    if photos:
+        _give_back_memory()  # the decoded originals, before the layout needs the room
     for (pdf, overflows), option, destination in zip(render_pages(html, base_url, fetcher, options),
                                                      options, destinations, strict=True):
         # Stored next to the page so that a cached page still reports its overflows in the manifest.
@@ -529,7 +532,20 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
         partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
         partial.write_bytes(pdf)
         partial.replace(destination)
+    _give_back_memory()
     return destinations
+
+
+def _give_back_memory() -> None:
+    """Return the freed layout to the system, so a worker's next batch does not stack on the last one's."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc only; elsewhere freed memory just stays with the worker
+    except (AttributeError, OSError):
+        pass
 
 
 def _without_rgb(pdf_bytes: bytes) -> bytes:
