@@ -249,13 +249,14 @@ def _plate_patterns() -> re.Pattern:
     # Dutch licence plates since 1951 ("sidecodes"): three groups of letters (X) and digits (9).
     sidecodes = ["XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9", "9-XXX-99",
                  "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9"]
+    # Both separators must be the same (two dashes, two spaces or none): "IN 1994" is the words "in 1994", not a
+    # plate with one space and one missing dash.
     parts = []
-    for code in sidecodes:
-        groups = []
-        for group in code.split("-"):
-            kind = "[A-Z]" if group[0] == "X" else r"\d"
-            groups.append(f"{kind}{{{len(group)}}}")
-        parts.append("[- ]?".join(groups))
+    for number, code in enumerate(sidecodes, start=1):
+        first, second, third = (
+            ("[A-Z]" if group[0] == "X" else r"\d") + f"{{{len(group)}}}" for group in code.split("-")
+        )
+        parts.append(f"{first}([- ]?){second}\\{number}{third}")
     return re.compile(r"(?<![A-Z0-9-])(?:" + "|".join(parts) + r")(?![A-Z0-9-])")
 
 

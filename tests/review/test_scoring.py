@@ -71,6 +71,12 @@ def test_dutch_licence_plates_are_concrete_detail(plate):
     assert f"+10 gives a licence plate: {plate.upper()}" in [str(r) for r in score.reasons]
 
 
+@pytest.mark.parametrize("words", ["Ik woonde daar in 1994.", "Ze was er op 12 AB-34 niet."])
+def test_words_and_years_are_not_licence_plates(words):
+    score = score_tip(PLAIN + " " + words, None, False, False)
+    assert not any("licence plate" in str(reason) for reason in score.reasons)
+
+
 def test_a_numeric_date_is_not_a_licence_plate():
     score = score_tip(PLAIN + " Op 12-03-94 was ik daar.", None, False, False)
     assert "gives a licence plate" not in reasons(score)
