@@ -6,12 +6,14 @@
    missing or too small for the paper size). Any problem stops the build before rendering, and
    nothing is written that looks finished.
 2. Lay out the pages (`pages.py`) and render each page to HTML: its hash is the page's cache key.
-3. Render the pages that are not in the cache, in worker processes (WeasyPrint uses one core): the
-   missing pages are split into a few batches (at least one per worker), each batch converts its
-   photos and is laid out by one WeasyPrint call, and each page of it is written as its own PDF
-   into the cache. The HTML names the converted photos by the hash of their sources, so editing
-   one case re-renders one page.
-4. Merge the page PDFs with pikepdf, write the manifest, then run preflight.
+3. Render the pages that are not in the cache, in worker processes (WeasyPrint uses one core) forked
+   by a forkserver started when the build begins (`_EarlyPool`): the missing pages are split into a
+   few batches (at least one per worker), each batch converts its photos and is laid out by one
+   WeasyPrint call, and each page of it is written as its own uncompressed PDF into the cache. The
+   HTML names the converted photos by the hash of their sources, so editing one case re-renders one
+   page. Callers with more than one worker need an `if __name__ == "__main__":` guard.
+4. Merge the page PDFs with pikepdf (which compresses every stream once), write the manifest, then
+   run preflight.
 
 Same sources give the same bytes: dates come from the edition, identifiers from content hashes.
 `render_naive` renders the same pages in one WeasyPrint call from the original photos: the
