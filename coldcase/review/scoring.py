@@ -245,28 +245,35 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORD_DATE = re.compile(r"\b(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})\b")
 
 
-def _plate_patterns() -> re.Pattern:
-    # Dutch licence plates since 1951 ("sidecodes"): three groups of letters (X) and digits (9).
+def _plate_patterns(separator: str) -> re.Pattern:
+    # Dutch licence plates since 1951 ("sidecodes"): three groups of letters (X) and digits (9). Both separators
+    # must be the same: "IN 1994" is the words "in 1994", not a plate with one space and one missing dash.
     sidecodes = ["XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9", "9-XXX-99",
                  "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9"]
-    # Both separators must be the same (two dashes, two spaces or none): "IN 1994" is the words "in 1994", not a
-    # plate with one space and one missing dash.
     parts = []
     for number, code in enumerate(sidecodes, start=1):
         first, second, third = (
             ("[A-Z]" if group[0] == "X" else r"\d") + f"{{{len(group)}}}" for group in code.split("-")
         )
-        parts.append(f"{first}([- ]?){second}\\{number}{third}")
+        parts.append(f"{first}({separator}){second}\\{number}{third}")
     return re.compile(r"(?<![A-Z0-9-])(?:" + "|".join(parts) + r")(?![A-Z0-9-])")
 
 
-_PLATE = _plate_patterns()
+# With dashes or no separator a plate is found in any case ("ab-12-cd"); with spaces only in capitals, or
+# everyday words such as "er op 12" would be plates.
+_PLATE = _plate_patterns("-?")
+_SPACED_PLATE = _plate_patterns(" ")
+
+
+def _plates(text: str) -> list[str]:
+    found = [match.group(0) for match in _PLATE.finditer(text.upper())]
+    found += [match.group(0) for match in _SPACED_PLATE.finditer(text)]
+    # A plate has letters and digits, or "12-03-94" would be one.
+    return [plate for plate in found if any(c.isdigit() for c in plate) and any(c.isalpha() for c in plate)]
 
 
 def _detail_reasons(builder: _Builder, text: str, folded: str, case_names: Iterable[str]) -> None:
-    plates = [match.group(0) for match in _PLATE.finditer(text.upper()) if any(c.isdigit() for c in match.group(0))]
-    # A plate needs letters too, or "12-03-94" would be one.
-    plates = [plate for plate in plates if any(c.isalpha() for c in plate)]
+    plates = _plates(text)
     if plates:
         builder.add("licence_plate", f"gives a licence plate: {', '.join(dict.fromkeys(plates))}")
     people = list(dict.fromkeys(
