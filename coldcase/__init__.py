@@ -60,26 +60,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    """Register each feature's blueprint, explicitly."""
-    from coldcase.auth.views import bp as auth_bp
-
-    app.register_blueprint(auth_bp)
-    from coldcase.auth.twofactor import bp as twofactor_bp
-
-    app.register_blueprint(twofactor_bp)
-    from coldcase.review.views import bp as review_bp
-    from coldcase.audit.views import bp as audit_bp
+    """Register each feature's blueprint, explicitly: the public site, then the staff pages."""
     from coldcase.admin.views import bp as admin_bp
-
-    app.register_blueprint(review_bp)
-    app.register_blueprint(audit_bp)
-    app.register_blueprint(admin_bp)
+    from coldcase.audit.views import bp as audit_bp
+    from coldcase.auth.twofactor import bp as twofactor_bp
+    from coldcase.auth.views import bp as auth_bp
+    from coldcase.cases.views import bp as public_bp
+    from coldcase.publish.views import bp as print_staff_bp
+    from coldcase.review.views import bp as review_bp
     from coldcase.tips.views import bp as tips_bp
 
-    app.register_blueprint(tips_bp)
-    from coldcase.cases.views import bp as public_bp
-
-    app.register_blueprint(public_bp)
-    from coldcase.publish.views import bp as print_staff_bp
-
-    app.register_blueprint(print_staff_bp)
+    for blueprint in (public_bp, tips_bp, auth_bp, twofactor_bp, review_bp, print_staff_bp, audit_bp, admin_bp):
+        app.register_blueprint(blueprint)
