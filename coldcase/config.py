@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+
 
 def _words(value: str) -> tuple[str, ...]:
     """Read a comma-separated list such as ``admin,investigator``."""

@@ -20,7 +20,7 @@ def _day(value: str | None) -> datetime.datetime | None:
         day = datetime.date.fromisoformat(value or "")
     except ValueError:
         return None
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.timezone.utc)
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
 def _wanted() -> audit.AuditFilter:
@@ -55,7 +55,7 @@ def export():
     described = ", ".join(f"{key}={value}" for key, value in request.args.items() if value) or "everything"
     audit.record(current_user, audit.EXPORT, "audit_log", f"CSV export of {described}")
     db.session.commit()
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M")
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
     return Response(
         stream_with_context(audit.csv_rows(wanted)),
         mimetype="text/csv",

@@ -4,7 +4,7 @@ session's objects, so a caller can do several things in one transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -81,7 +81,7 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
     """Check a login. Counts failures and locks the account for a while after too many.
 
     The message never tells whether the email exists."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     user = find_user(email)
     if user is None:
         verify_password(_DUMMY_HASH, password)
@@ -121,5 +121,5 @@ def change_password(user: User, current: str, new: str) -> None:
 def _aware(moment: datetime | None) -> datetime | None:
     # SQLite hands back naive datetimes even for timezone-aware columns.
     if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
+        return moment.replace(tzinfo=UTC)
     return moment

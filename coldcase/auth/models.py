@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String
@@ -15,7 +15,7 @@ from coldcase.extensions import db
 
 def utcnow() -> datetime:
     """Return the current time in UTC (stored timezone-aware)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Role(str, enum.Enum):

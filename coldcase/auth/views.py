@@ -7,9 +7,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from coldcase.auth import access  # noqa: F401  (registers the user loader)
 from coldcase.audit import service as audit
-from coldcase.auth import accounts, twofactor
+from coldcase.auth import (
+    access,  # noqa: F401  (registers the user loader)
+    accounts,
+    twofactor,
+)
 from coldcase.auth.accounts import AccountError, authenticate
 from coldcase.auth.forms import ChangePasswordForm, LoginForm
 from coldcase.auth.menu import staff_menu

@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from coldcase.audit import service as audit
 from coldcase.extensions import db
 
+
 @click.command("rescore")
 @with_appcontext
 def rescore_command() -> None:

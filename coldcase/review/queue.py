@@ -110,7 +110,7 @@ def queue_page(wanted: QueueFilter = QueueFilter(), page: int = 1, per_page: int
                today: datetime.date | None = None) -> QueuePage:
     """One page of the queue. Fetches one row more than asked to know whether a next page exists, instead of
     counting the whole queue on every request."""
-    today = today or datetime.datetime.now(datetime.timezone.utc).date()
+    today = today or datetime.datetime.now(datetime.UTC).date()
     page = max(1, page)
     query = (
         select(Tip, TipReview)
@@ -130,7 +130,7 @@ def overdue_count(today: datetime.date | None = None, cap: int = 100) -> int:
     to ``cap`` (the page says "100 or more"): the count stops early instead of reading every old tip."""
     from sqlalchemy import func
 
-    today = today or datetime.datetime.now(datetime.timezone.utc).date()
+    today = today or datetime.datetime.now(datetime.UTC).date()
     cutoff = today - datetime.timedelta(days=ACKNOWLEDGE_DAYS)
     waiting = (
         select(Tip.id)

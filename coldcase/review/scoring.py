@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 #: Points for each reason. Override any of them with the ``TRIAGE_WEIGHTS`` setting; then run
 #: ``coldcase tips rescore`` so stored scores follow.

@@ -146,7 +146,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
         error=error, conflict=conflict, status_labels=STATUS_LABELS, outcomes=Outcome, close_reasons=CloseReason,
         channel_labels=CHANNEL_LABELS, how_known_labels=HOW_KNOWN_LABELS, outcome_labels=OUTCOME_LABELS,
         close_reason_labels=CLOSE_REASON_LABELS,
-        overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.timezone.utc).date()),
+        overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.UTC).date()),
     ), status
 
 

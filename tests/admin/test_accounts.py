@@ -1,6 +1,7 @@
 """Account management by admins; every change audited."""
 
 import re
+from datetime import UTC
 
 import pyotp
 from sqlalchemy import select
@@ -56,9 +57,9 @@ def test_disabled_accounts_are_signed_out_and_admins_cannot_disable_themselves(a
 
 def test_password_reset_gives_a_one_time_password_and_lifts_a_lockout(client, login_as, create_user):
     login_as("admin")
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
-    user = create_user("analyst", locked_until=datetime.now(timezone.utc) + timedelta(minutes=10))
+    user = create_user("analyst", locked_until=datetime.now(UTC) + timedelta(minutes=10))
     page = client.post(f"/staff/admin/users/{user.id}/reset-password").get_data(as_text=True)
     password = re.search(r'id="one-time-password">([^<]+)<', page).group(1)
     db.session.refresh(user)

@@ -1,7 +1,8 @@
 """Staff login, logout, lockout, one-time passwords and role checks."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from flask import Blueprint
 
 from coldcase.auth.access import role_required
@@ -9,8 +10,6 @@ from coldcase.auth.accounts import AccountError, authenticate, create_user
 from coldcase.auth.models import Role, User
 from coldcase.auth.passwords import verify_password
 from coldcase.extensions import db
-
-import pytest
 
 
 def test_password_is_stored_as_an_argon2_hash(app, create_user):
@@ -44,7 +43,7 @@ def test_empty_login_form_names_the_missing_fields(client):
 
 def test_account_locks_after_five_failed_logins(app, create_user):
     user = create_user("investigator")
-    now = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
     for _ in range(5):
         assert authenticate(user.email, "wrong password!", now=now).user is None
     db.session.commit()

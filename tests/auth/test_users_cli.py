@@ -1,5 +1,7 @@
 """`coldcase users create` and `coldcase users ensure-admin`."""
 
+from datetime import UTC
+
 from coldcase.auth.accounts import authenticate, find_user
 from coldcase.auth.models import Role
 
@@ -45,12 +47,12 @@ def test_ensure_admin_creates_an_admin_with_every_role_only_once(runner):
 
 
 def test_reset_password_from_the_command_line_lifts_a_lockout_and_is_audited(runner, create_user):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from coldcase.audit.models import AuditEvent
     from coldcase.extensions import db
 
-    user = create_user("admin", locked_until=datetime.now(timezone.utc) + timedelta(minutes=10))
+    user = create_user("admin", locked_until=datetime.now(UTC) + timedelta(minutes=10))
     result = runner.invoke(args=["users", "reset-password", user.email])
     assert result.exit_code == 0, result.output
     assert authenticate(user.email, _password_from(result.output)).user is not None

@@ -16,7 +16,7 @@ def closed_tip(make_tip, number, days_ago, contact=b"token", files=0):
         db.session.add(TipAttachment(tip_id=tip.id, media_type="image/png", filename=f"attachment-{index}.png",
                                      size=3, content_encrypted=b"abc"))
     review = grading.review_for(tip)
-    review.updated_at = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=days_ago)
+    review.updated_at = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=days_ago)
     db.session.commit()
     return tip
 
