@@ -7,10 +7,10 @@ import re
 
 import pikepdf
 import pytest
+from conftest import TODAY, write_case, write_edition
 
 from coldcase.cases.loader import load_library
 from coldcase.publish.build import build_calendar, check_edition
-from conftest import TODAY, write_case, write_edition
 
 FEW = (1, 11)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import write_edition
 from flask import Flask
 
 from coldcase.publish.cli import calendar_cli
-from conftest import write_edition
 
 
 def _app(cases_dir, output_dir):
