@@ -3,7 +3,7 @@ Accept-Language, then the configured default."""
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_babel import refresh as flask_babel_refresh
 
 from coldcase.extensions import babel
@@ -29,7 +29,10 @@ def text_direction(language: str) -> str:
 
 
 def select_language() -> str:
-    """Return the language of the current request (see module docstring)."""
+    """Return the language of the current request (see module docstring). Outside a request (the command
+    line, a background job) messages are in English, the language of the msgids."""
+    if not has_request_context():
+        return "en"
     cached = getattr(request, "_coldcase_language", None)
     if cached:
         return cached

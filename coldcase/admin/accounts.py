@@ -6,6 +6,8 @@ so there is always someone left who can manage accounts.
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from coldcase.audit import service as audit
 from coldcase.auth.accounts import AccountError, create_user
 from coldcase.auth.models import Role, User
@@ -32,9 +34,9 @@ def change_roles(admin: User, user: User, roles) -> None:
     admin role."""
     wanted = {Role(role) for role in roles}
     if not wanted:
-        raise AccountError("A user needs at least one role.")
+        raise AccountError(_("A user needs at least one role."))
     if user.id == admin.id and Role.ADMIN not in wanted:
-        raise AccountError("You cannot take away your own admin role.")
+        raise AccountError(_("You cannot take away your own admin role."))
     if wanted == user.roles:
         return
     before = ", ".join(sorted(r.value for r in user.roles))
@@ -47,7 +49,7 @@ def set_active(admin: User, user: User, active: bool) -> None:
     """Disable or enable an account; a disabled user is signed out at their next request. Raises AccountError
     for an admin disabling themselves."""
     if user.id == admin.id and not active:
-        raise AccountError("You cannot disable your own account.")
+        raise AccountError(_("You cannot disable your own account."))
     if user.active == active:
         return
     user.active = active

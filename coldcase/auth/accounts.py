@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from coldcase.auth.models import Role, User
@@ -25,7 +27,8 @@ _DUMMY_HASH = hash_password(generate_password())
 
 
 class AccountError(ValueError):
-    """A request about an account that cannot be carried out; the message is meant for the user."""
+    """A request about an account that cannot be carried out; the message is meant for the user, in the
+    language of the request (English on the command line)."""
 
 
 def normalise_email(email: str) -> str:
@@ -43,16 +46,17 @@ def create_user(email: str, roles, password: str | None = None, name: str = "") 
     login, when none is given). Raises AccountError for a bad email, role or password, or a taken email."""
     email = normalise_email(email)
     if "@" not in email or email.startswith("@") or len(email) > 254:
-        raise AccountError(f"'{email}' is not an email address.")
+        raise AccountError(_("'%(email)s' is not an email address.", email=email))
     try:
         role_set = {Role(role) for role in roles}
     except ValueError as error:
         allowed = ", ".join(role.value for role in Role)
-        raise AccountError(f"Unknown role: {error}. Roles are: {allowed}.") from None
+        raise AccountError(_("Unknown role: %(error)s. Roles are: %(allowed)s.", error=error,
+                             allowed=allowed)) from None
     if not role_set:
-        raise AccountError("A user needs at least one role.")
+        raise AccountError(_("A user needs at least one role."))
     if find_user(email) is not None:
-        raise AccountError(f"There is already a user {email}.")
+        raise AccountError(_("There is already a user %(email)s.", email=email))
     generated = password is None
     if generated:
         password = generate_password()
@@ -71,10 +75,12 @@ def count_users() -> int:
 
 @dataclass(frozen=True)
 class LoginResult:
-    """What a login attempt came to: a user, or a message for the login form."""
+    """What a login attempt came to: a user, or a message for the login form (in the request's language) and
+    the same in English for the audit log (``detail``)."""
 
     user: User | None
     message: str | None = None
+    detail: str = ""
 
 
 def authenticate(email: str, password: str, now: datetime | None = None) -> LoginResult:
@@ -85,19 +91,22 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
     user = find_user(email)
     if user is None:
         verify_password(_DUMMY_HASH, password)
-        return LoginResult(None, "Wrong email or password.")
+        return LoginResult(None, _("Wrong email or password."), "Wrong email or password.")
     locked_until = _aware(user.locked_until)
     if locked_until and locked_until > now:
         minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        return LoginResult(None, f"Too many failed logins. Try again in {minutes} minutes.")
+        return LoginResult(None, ngettext("Too many failed logins. Try again in %(num)d minute.",
+                                          "Too many failed logins. Try again in %(num)d minutes.", minutes),
+                           f"Too many failed logins. Try again in {minutes} minutes.")
     if not verify_password(user.password_hash, password):
         user.failed_logins = (user.failed_logins or 0) + 1
         if user.failed_logins >= MAX_FAILED_LOGINS:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
-        return LoginResult(None, "Wrong email or password.")
+        return LoginResult(None, _("Wrong email or password."), "Wrong email or password.")
     if not user.active:
-        return LoginResult(None, "This account is disabled. Ask an administrator.")
+        return LoginResult(None, _("This account is disabled. Ask an administrator."),
+                           "This account is disabled. Ask an administrator.")
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -109,11 +118,11 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
 def change_password(user: User, current: str, new: str) -> None:
     """Set a new password after checking the current one. Raises AccountError with the reason."""
     if not verify_password(user.password_hash, current):
-        raise AccountError("The current password is wrong.")
+        raise AccountError(_("The current password is wrong."))
     if problem := password_problem(new):
         raise AccountError(problem)
     if new == current:
-        raise AccountError("The new password must differ from the current one.")
+        raise AccountError(_("The new password must differ from the current one."))
     user.password_hash = hash_password(new)
     user.must_change_password = False
 

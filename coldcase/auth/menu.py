@@ -1,4 +1,7 @@
-"""The staff start page's menu: each feature adds the pages it offers, with the roles that open them."""
+"""The staff start page's menu: each feature adds the pages it offers, with the roles that open them.
+
+Features add their links when the app is made, outside any request: give the title and description as
+``lazy_gettext`` strings, so that each page shows them in its own language."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from coldcase.auth.models import Role
 
 @dataclass(frozen=True)
 class StaffLink:
-    """One entry of the staff menu."""
+    """One entry of the staff menu (``title`` and ``description`` are lazy strings, translated when shown)."""
 
     title: str
     endpoint: str

@@ -6,6 +6,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
 
 _hasher = PasswordHasher()
 
@@ -38,9 +39,9 @@ def generate_password(length: int = 16) -> str:
 
 
 def password_problem(password: str) -> str | None:
-    """Return why ``password`` is not acceptable, or None."""
+    """Return why ``password`` is not acceptable (in the language of the request), or None."""
     if len(password) < MIN_LENGTH:
-        return f"A password needs at least {MIN_LENGTH} characters."
+        return _("A password needs at least %(num)d characters.", num=MIN_LENGTH)
     if password.strip() != password:
-        return "A password cannot start or end with a space."
+        return _("A password cannot start or end with a space.")
     return None

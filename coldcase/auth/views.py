@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from coldcase.audit import service as audit
@@ -65,7 +66,7 @@ def login():
         result = authenticate(form.email.data, form.password.data)
         if result.user is None:
             audit.record(None, audit.LOGIN_FAILED, f"email:{accounts.normalise_email(form.email.data)}",
-                         result.message or "")
+                         result.detail or result.message or "")
         db.session.commit()
         if result.user is not None:
             if twofactor.required_for(result.user):  # the password was right; the code comes next
@@ -87,7 +88,7 @@ def logout():
         db.session.commit()
     logout_user()
     session.clear()
-    flash("You are signed out.")
+    flash(_("You are signed out."))
     return redirect(url_for("auth.login"))
 
 
@@ -104,7 +105,7 @@ def change_password():
             error = str(problem)
         else:
             db.session.commit()
-            flash("Your password is changed.")
+            flash(_("Your password is changed."))
             return redirect(url_for("auth.home"))
     return render_template("auth/password.html", form=form, error=error)
 

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from coldcase.audit import service as audit
 from coldcase.auth.models import Role, User, utcnow
 from coldcase.extensions import db
+from coldcase.review.forms import STATUS_LABELS
 from coldcase.review.models import INFORMATION_GRADES, SOURCE_GRADES, CloseReason, Outcome, TipLink, TipReview, TipTag
 from coldcase.tips.models import Tip, TipStatus
 
 
 class ReviewError(ValueError):
-    """A change that cannot be made; the message is meant for the investigator."""
+    """A change that cannot be made; the message is meant for the investigator, in the request's language."""
 
 
 class Conflict(Exception):
@@ -88,31 +90,32 @@ def clean_tags(text: str) -> tuple[str, ...]:
     or too long."""
     tags = tuple(dict.fromkeys(t.strip().lower() for t in text.replace(";", ",").split(",") if t.strip()))
     if len(tags) > MAX_TAGS:
-        raise ReviewError(f"A tip can have at most {MAX_TAGS} tags.")
+        raise ReviewError(_("A tip can have at most %(num)d tags.", num=MAX_TAGS))
     if any(len(tag) > 40 for tag in tags):
-        raise ReviewError("A tag can have at most 40 characters.")
+        raise ReviewError(_("A tag can have at most %(num)d characters.", num=40))
     return tags
 
 
 def _check(tip: Tip, change: ReviewChange) -> None:
     if change.source_grade is not None and change.source_grade not in SOURCE_GRADES:
-        raise ReviewError("The source grade is a letter from A to F.")
+        raise ReviewError(_("The source grade is a letter from A to F."))
     if change.information_grade is not None and change.information_grade not in INFORMATION_GRADES:
-        raise ReviewError("The information grade is a number from 1 to 6.")
+        raise ReviewError(_("The information grade is a number from 1 to 6."))
     if change.outcome is not None and change.outcome not in {o.value for o in Outcome}:
-        raise ReviewError("Unknown outcome.")
+        raise ReviewError(_("Unknown outcome."))
     if change.status != tip.status and change.status not in TRANSITIONS.get(tip.status, set()):
-        raise ReviewError(f"A tip that is {tip.status.replace('_', ' ')} cannot go to "
-                          f"{change.status.replace('_', ' ')}.")
+        raise ReviewError(_("A tip that is %(old)s cannot go to %(new)s.",
+                            old=STATUS_LABELS.get(tip.status, tip.status),
+                            new=STATUS_LABELS.get(change.status, change.status)))
     if change.status == TipStatus.CLOSED.value:
         if change.close_reason not in {r.value for r in CloseReason}:
-            raise ReviewError("Say why the tip is closed.")
+            raise ReviewError(_("Say why the tip is closed."))
     elif change.close_reason:
-        raise ReviewError("A reason for closing is only given when the tip is closed.")
+        raise ReviewError(_("A reason for closing is only given when the tip is closed."))
     if change.assignee_id is not None:
         assignee = db.session.get(User, change.assignee_id)
         if assignee is None or not assignee.active or not assignee.has_role(Role.INVESTIGATOR):
-            raise ReviewError("Tips can only be assigned to active investigators.")
+            raise ReviewError(_("Tips can only be assigned to active investigators."))
 
 
 def _bump(tip: Tip, user: User, seen_version: int, **values) -> TipReview:
@@ -179,9 +182,9 @@ def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_ca
     """Attach a general tip (or one filed under the wrong case) to ``case_id``. Raises ReviewError for an
     unknown case, Conflict for a stale form."""
     if case_id not in known_case_ids:
-        raise ReviewError(f"There is no case '{case_id}'.")
+        raise ReviewError(_("There is no case '%(case)s'.", case=case_id))
     if case_id == tip.case_id:
-        raise ReviewError("The tip is already about that case.")
+        raise ReviewError(_("The tip is already about that case."))
     _bump(tip, user, seen_version)
     old = tip.case_id or "general"
     tip.case_id = case_id
@@ -193,12 +196,12 @@ def link_tips(tip: Tip, user: User, other_number: str) -> Tip:
     Raises ReviewError for an unknown number, the tip itself, or an existing link."""
     other = db.session.scalar(select(Tip).where(Tip.number == other_number.strip().upper()))
     if other is None:
-        raise ReviewError(f"There is no tip {other_number.strip()}.")
+        raise ReviewError(_("There is no tip %(number)s.", number=other_number.strip()))
     if other.id == tip.id:
-        raise ReviewError("A tip cannot be linked to itself.")
+        raise ReviewError(_("A tip cannot be linked to itself."))
     low, high = sorted((tip.id, other.id))
     if db.session.scalar(select(TipLink.id).where(TipLink.tip_id == low, TipLink.other_tip_id == high)):
-        raise ReviewError(f"Tip {other.number} is linked already.")
+        raise ReviewError(_("Tip %(number)s is linked already.", number=other.number))
     db.session.add(TipLink(tip_id=low, other_tip_id=high, created_by_id=user.id))
     audit.record(user, audit.TIP_LINKED, audit.tip_target(tip), f"linked to {other.number}")
     audit.record(user, audit.TIP_LINKED, audit.tip_target(other), f"linked to {tip.number}")

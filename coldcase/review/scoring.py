@@ -1,9 +1,10 @@
 """The triage score: how promising a tip looks at first sight, from 0 to 100, with the reasons.
 
 Pure: no Flask, no database. Everything the score depends on is passed in, so intake, the ``rescore`` command
-and the tests all get the same answer. Every point added or taken away comes with a sentence an investigator
-understands ("+15 names a place from the case: Stadsgracht"); the score is the starting value plus those
-points, clamped to 0-100.
+and the tests all get the same answer. Every point added or taken away comes with a reason: a stable code and
+what was found (``Reason(15, "case_place", "Stadsgracht")``). In English, for logs and the command line, that
+reads "+15 names a place from the case: Stadsgracht"; the staff pages translate it by its code
+(:mod:`coldcase.review.reasons`). The score is the starting value plus those points, clamped to 0-100.
 
 The score only orders the queue. It is a first guess made without reading, never a judgement of the tipster.
 """
@@ -50,19 +51,53 @@ FIRST_HAND = frozenset({"saw", "saw_myself", "self", "first_hand", "myself", "wi
 SECOND_HAND = frozenset({"heard", "heard_from_someone", "second_hand", "hearsay"})
 
 
+#: The English sentence of each reason, with its detail (a name, a place, a number of words ...) as
+#: ``{detail}``. For logs and the command line; the staff pages translate reasons by their code
+#: (:mod:`coldcase.review.reasons`).
+REASON_TEXTS: dict[str, str] = {
+    "victim_name": "names the victim: {detail}",
+    "case_place": "names a place from the case: {detail}",
+    "case_date": "mentions a date from the case: {detail}",
+    "case_tag": "mentions what the case is about: {detail}",
+    "licence_plate": "gives a licence plate: {detail}",
+    "person_name": "names someone: {detail}",
+    "date_or_time": "gives a date or a time",
+    "first_hand": "first-hand knowledge",
+    "second_hand": "heard it from someone else",
+    "contact": "the tipster can be contacted",
+    "attachment": "comes with an attachment",
+    "near_duplicate": "nearly the same as tip {detail}",
+    "web_link": "contains a web link (often spam)",
+    "all_caps": "written in capitals",
+    "repeated_characters": "repeats a character many times",
+    "very_short": "very short ({detail} words)",
+}
+
+
 @dataclass(frozen=True)
 class Reason:
-    """One signed contribution to a score, with a sentence saying why."""
+    """One signed contribution to a score: a stable ``code`` (a key of the weights) and its ``detail`` (what
+    was found, e.g. the place named; None when there is nothing to add). ``text`` is the English sentence."""
 
     points: int
-    text: str
+    code: str
+    detail: str | int | None = None
+
+    @property
+    def text(self) -> str:
+        """The reason as an English sentence ("names a place from the case: Stadsgracht")."""
+        if self.code == "very_short" and self.detail == 1:
+            return "very short (1 word)"
+        template = REASON_TEXTS.get(self.code, self.code + ": {detail}")
+        return template.format(detail="" if self.detail is None else self.detail)
 
     def __str__(self) -> str:
         return f"{self.points:+d} {self.text}"
 
-    def as_pair(self) -> list:
-        """The reason as ``[points, text]``, the form stored with a tip (JSON)."""
-        return [self.points, self.text]
+    def as_stored(self) -> list:
+        """The reason as ``[points, code, detail]``, the form stored with a tip (JSON); the staff pages
+        translate it by its code."""
+        return [self.points, self.code, self.detail]
 
 
 @dataclass(frozen=True)
@@ -80,9 +115,9 @@ class Score:
         """The value, under the name intake's hook reads."""
         return self.value
 
-    def reasons_as_pairs(self) -> list[list]:
-        """The reasons in the stored form, ``[[points, text], ...]``."""
-        return [reason.as_pair() for reason in self.reasons]
+    def reasons_as_stored(self) -> list[list]:
+        """The reasons in the stored form, ``[[points, code, detail], ...]``."""
+        return [reason.as_stored() for reason in self.reasons]
 
 
 @dataclass(frozen=True)
@@ -109,10 +144,10 @@ class _Builder:
     weights: Mapping[str, int]
     reasons: list[Reason] = field(default_factory=list)
 
-    def add(self, key: str, text: str) -> None:
+    def add(self, key: str, detail: str | int | None = None) -> None:
         points = int(self.weights.get(key, DEFAULT_WEIGHTS.get(key, 0)))
         if points:
-            self.reasons.append(Reason(points, text))
+            self.reasons.append(Reason(points, key, detail))
 
 
 def merged_weights(overrides: Mapping[str, Any] | None) -> dict[str, int]:
@@ -152,17 +187,17 @@ def score_tip(
 
     answer = (how_known or "").strip().lower()
     if answer in FIRST_HAND:
-        builder.add("first_hand", "first-hand knowledge")
+        builder.add("first_hand")
     elif answer in SECOND_HAND:
-        builder.add("second_hand", "heard it from someone else")
+        builder.add("second_hand")
     if has_contact:
-        builder.add("contact", "the tipster can be contacted")
+        builder.add("contact")
     if has_attachment:
-        builder.add("attachment", "comes with an attachment")
+        builder.add("attachment")
 
     duplicates = _near_duplicates(words, earlier_tips)
     if duplicates:
-        builder.add("near_duplicate", f"nearly the same as tip {', '.join(duplicates)}")
+        builder.add("near_duplicate", ", ".join(duplicates))
     _spam_reasons(builder, text, words)
 
     base = weights["base"]
@@ -206,7 +241,7 @@ def _case_reasons(builder: _Builder, folded: str, words: list[str], facts: CaseF
     word_set = set(words)
     named = [name for name in facts.names if _mentions_name(folded, word_set, name)]
     if named:
-        builder.add("victim_name", f"names the victim: {', '.join(named)}")
+        builder.add("victim_name", ", ".join(named))
     places = []
     for place in facts.places:
         place_words = [w for w in _words(_fold(place)) if len(w) > 2 and w not in _STOP_PLACE_WORDS]
@@ -218,16 +253,16 @@ def _case_reasons(builder: _Builder, folded: str, words: list[str], facts: CaseF
                           if _fold(word_original) in word_set and len(word_original) > 3
                           and _fold(word_original) not in _STOP_PLACE_WORDS)
     if places:
-        builder.add("case_place", f"names a place from the case: {', '.join(dict.fromkeys(places))}")
+        builder.add("case_place", ", ".join(dict.fromkeys(places)))
     mentioned = _dates_in(folded)
     matching = sorted({d for d in facts.dates if d in mentioned})
     years = sorted({y for y in facts.years if str(y) in word_set} - {d.year for d in matching})
     if matching or years:
         shown = [d.isoformat() for d in matching] + [str(y) for y in years]
-        builder.add("case_date", f"mentions a date from the case: {', '.join(shown)}")
+        builder.add("case_date", ", ".join(shown))
     tags = [tag for tag in facts.tags if _contains_phrase(folded, _words(_fold(tag.replace("-", " "))))]
     if tags:
-        builder.add("case_tag", f"mentions what the case is about: {', '.join(tags)}")
+        builder.add("case_tag", ", ".join(tags))
 
 
 _PERSON = re.compile(
@@ -276,7 +311,7 @@ def _plates(text: str) -> list[str]:
 def _detail_reasons(builder: _Builder, text: str, folded: str, case_names: Iterable[str]) -> None:
     plates = _plates(text)
     if plates:
-        builder.add("licence_plate", f"gives a licence plate: {', '.join(dict.fromkeys(plates))}")
+        builder.add("licence_plate", ", ".join(dict.fromkeys(plates)))
     people = list(dict.fromkeys(
         match.group(0) for match in _PERSON.finditer(text)
         if _fold(match.group(0).split()[0]) not in _NOT_A_PERSON | set(_MONTHS)
@@ -285,9 +320,9 @@ def _detail_reasons(builder: _Builder, text: str, folded: str, case_names: Itera
     known = {_fold(name) for name in case_names}
     people = [person for person in people if _fold(person) not in known]
     if people:
-        builder.add("person_name", f"names someone: {', '.join(people[:3])}")
+        builder.add("person_name", ", ".join(people[:3]))
     if _dates_in(folded) or _TIME.search(text):
-        builder.add("date_or_time", "gives a date or a time")
+        builder.add("date_or_time")
 
 
 _LINK = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|net|org|ru|xyz|info|biz|top)\b", re.IGNORECASE)
@@ -296,14 +331,14 @@ _REPEATS = re.compile(r"(.)\1{4,}")
 
 def _spam_reasons(builder: _Builder, text: str, words: list[str]) -> None:
     if _LINK.search(text):
-        builder.add("web_link", "contains a web link (often spam)")
+        builder.add("web_link")
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) >= CAPS_SHARE:
-        builder.add("all_caps", "written in capitals")
+        builder.add("all_caps")
     if _REPEATS.search(text):
-        builder.add("repeated_characters", "repeats a character many times")
+        builder.add("repeated_characters")
     if len(words) < SHORT_WORDS:
-        builder.add("very_short", f"very short ({len(words)} words)")
+        builder.add("very_short", len(words))
 
 
 # --- near-duplicates ----------------------------------------------------------------------------------------

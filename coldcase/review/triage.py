@@ -56,9 +56,10 @@ def score_stored_tip(tip: Tip) -> Score:
 
 
 def apply_score(tip: Tip, score: Score) -> None:
-    """Store ``score`` on ``tip`` (reasons as sentences such as ``"+15 names a place from the case: X"``)."""
+    """Store ``score`` on ``tip``, its reasons as ``[points, code, detail]`` (such as ``[15, "case_place",
+    "Stadsgracht"]``; the pages translate them, see :mod:`coldcase.review.reasons`)."""
     tip.triage_score = score.value
-    tip.triage_reasons = [str(reason) for reason in score.reasons]
+    tip.triage_reasons = score.reasons_as_stored()
 
 
 def score_new_tip(tip: Tip) -> Score:
@@ -88,12 +89,9 @@ def rescore_all(batch: int = 500) -> tuple[int, int]:
 
 
 def parse_reason(reason) -> tuple[int, str]:
-    """A stored reason as (points, sentence); accepts ``"+15 text"`` and ``[15, "text"]``."""
-    if isinstance(reason, (list, tuple)) and len(reason) == 2:
-        return int(reason[0]), str(reason[1])
-    text = str(reason)
-    head, _, rest = text.partition(" ")
-    try:
-        return int(head), rest
-    except ValueError:
-        return 0, text
+    """A stored reason as (points, English sentence); accepts ``[15, "case_place", "X"]`` and the older
+    ``"+15 text"`` and ``[15, "text"]``. Pages use :func:`coldcase.review.reasons.display_reason`."""
+    from coldcase.review.reasons import parse_stored
+
+    points, _code, _detail, text = parse_stored(reason)
+    return points, text

@@ -30,8 +30,9 @@ from coldcase.review.forms import (
     ReviewForm,
     StaffTipForm,
 )
+from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
-from coldcase.review.triage import parse_reason
+from coldcase.review.reasons import display_reason
 from coldcase.tips.models import Tip
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review")
@@ -108,7 +109,9 @@ def _timeline(tip: Tip) -> list[dict]:
         entries.append({"when": note.created_at, "kind": "note", "who": note.author.email if note.author else "",
                         "text": note.body, "order": (note.created_at.date(), 1, note.id)})
     for event in audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS):
-        entries.append({"when": event.at, "kind": "change", "who": event.actor_label, "text": event.detail,
+        who = {"system": _("system"), "command line": _("command line")}.get(event.actor_label, event.actor_label)
+        entries.append({"when": event.at, "kind": "change", "who": who,
+                        "text": translate_change(event.detail),
                         "order": (event.at.date(), 1, event.id)})
     return sorted(entries, key=lambda entry: entry["order"])
 
@@ -136,7 +139,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
     move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(_library().cases)]
-    reasons = [parse_reason(reason) for reason in (tip.triage_reasons or [])]
+    reasons = [display_reason(reason) for reason in (tip.triage_reasons or [])]
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
         (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
@@ -187,7 +190,8 @@ def save_review(number: str):
         review = grading.review_for(found)
         return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)
     db.session.commit()
-    flash(_("Saved: %(changes)s", changes="; ".join(done)) if done else _("Nothing changed."))
+    flash(_("Saved: %(changes)s", changes="; ".join(translate_change(text) for text in done)) if done
+          else _("Nothing changed."))
     return redirect(url_for("review.tip", number=found.number))
 
 

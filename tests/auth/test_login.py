@@ -29,8 +29,8 @@ def test_login_with_right_password_opens_the_staff_page(client, create_user):
 
 def test_wrong_password_and_unknown_email_get_the_same_message(client, create_user):
     user = create_user("analyst")
-    wrong = client.post("/staff/login", data={"email": user.email, "password": "not the password"})
-    unknown = client.post("/staff/login", data={"email": "nobody@police.example", "password": "x" * 12})
+    wrong = client.post("/staff/login?lang=en", data={"email": user.email, "password": "not the password"})
+    unknown = client.post("/staff/login?lang=en", data={"email": "nobody@police.example", "password": "x" * 12})
     assert wrong.status_code == unknown.status_code == 401
     assert "Wrong email or password." in wrong.get_data(as_text=True)
     assert "Wrong email or password." in unknown.get_data(as_text=True)

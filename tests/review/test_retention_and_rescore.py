@@ -56,7 +56,7 @@ def test_rescore_recomputes_scores_with_the_configured_weights(app, runner, make
     assert result.exit_code == 0 and "Scored 1 tips again; 1 scores changed." in result.output
     db.session.expire_all()
     assert db.session.get(Tip, tip.id).triage_score == 40
-    assert db.session.get(Tip, tip.id).triage_reasons == ["+10 first-hand knowledge"]
+    assert db.session.get(Tip, tip.id).triage_reasons == [[10, "first_hand", None]]
     app.config["TRIAGE_WEIGHTS"] = {"first_hand": 30}
     runner.invoke(args=["tips", "rescore"])
     db.session.expire_all()

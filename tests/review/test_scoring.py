@@ -173,3 +173,13 @@ def test_scoring_imports_neither_flask_nor_the_database():
                 for node in ast.walk(ast.parse(inspect.getsource(module)))
                 if isinstance(node, (ast.Import, ast.ImportFrom))}
     assert not imported & {"flask", "sqlalchemy", "coldcase", "flask_sqlalchemy"}
+
+
+def test_each_reason_has_a_code_and_detail_and_is_stored_as_structured_json():
+    score = score_tip("Ik zag het bij de Stadsgracht.", "saw", True, False, case_facts=FACTS)
+    assert [r.code for r in score.reasons] == ["case_place", "first_hand", "contact", "very_short"]
+    assert score.reasons[0].detail == "Stadsgracht" and score.reasons[0].as_stored() == [15, "case_place",
+                                                                                          "Stadsgracht"]
+    assert score.reasons_as_stored()[-1] == [-15, "very_short", 6]
+    assert str(score.reasons[-1]) == "-15 very short (6 words)"
+    assert set(r.code for r in score.reasons) <= set(DEFAULT_WEIGHTS)

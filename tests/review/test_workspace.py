@@ -92,7 +92,7 @@ def test_a_stale_form_is_a_conflict_and_shows_the_first_change(app, client, seco
 
 @pytest.mark.parametrize("changes, message", [
     ({"status": "closed"}, "Say why the tip is closed."),
-    ({"status": "follow_up"}, "A tip that is new cannot go to follow up."),
+    ({"status": "follow_up"}, "A tip that is new cannot go to follow-up."),
     ({"close_reason": "spam"}, "only given when the tip is closed"),
     ({"source_grade": "G"}, "nothing was saved"),
 ])
