@@ -789,6 +789,10 @@ class ChecklistItem:
     ok: bool
     details: list[str] = field(default_factory=list)
     severity: str = "error"  # what a failure means: error (no build) or warning (worth fixing)
+    #: Which line this is, and the values in its title, so that the print staff's page can say the title in
+    #: its own language (``title`` is the English, for the command line).
+    code: str = ""
+    params: dict = field(default_factory=dict)
 
     @property
     def result(self) -> str:
@@ -812,9 +816,11 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
         named = {m for line in own for m in re.findall(r"case '([a-z0-9-]+)'", line)}
         cases = [p.format(Path(library.root)) for p in library.errors if p.case_id in named]
         return [ChecklistItem(f"edition {year} can be read", False,
-                              own + cases if own else [f"there is no edition {year}"])]
+                              own + cases if own else [f"there is no edition {year}"],
+                              code="edition", params={"year": year})]
     items = [ChecklistItem("52 cases, one a week", len(edition.weeks) == 52,
-                           [] if len(edition.weeks) == 52 else [f"the edition lists {len(edition.weeks)} cases"])]
+                           [] if len(edition.weeks) == 52 else [f"the edition lists {len(edition.weeks)} cases"],
+                           code="weeks")]
     cases, bad, seen = [], [], set()
     for week, case_id in enumerate(edition.weeks, start=1):
         case = library.cases.get(case_id)
@@ -830,9 +836,10 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
         else:
             cases.append((week, case))
         seen.add(case_id)
-    items.append(ChecklistItem("every case is valid and open", not bad, bad))
+    items.append(ChecklistItem("every case is valid and open", not bad, bad, code="cases"))
     no_consent = [f"week {w}: {c.id}" for w, c in cases if not getattr(c, "consent_recorded", None)]
-    items.append(ChecklistItem("the family's consent is recorded for every case", not no_consent, no_consent))
+    items.append(ChecklistItem("the family's consent is recorded for every case", not no_consent, no_consent,
+                               code="consent"))
     scale = PAPER_SIZES.get(size, PAPER_SIZES["A4"])[0] / 210.0
     frame = (WEEK_PHOTO_MM[0] * scale, WEEK_PHOTO_MM[1] * scale)
     need_w, need_h = required_pixels(*frame, dpi=300)
@@ -845,11 +852,14 @@ def edition_checklist(library, year: int, size: str = "A4") -> list[ChecklistIte
             small.append(f"week {week}: {case.id}: {photo.file} is {photo.width}×{photo.height} px, "
                          f"needs {need_w}×{need_h}")
     items.append(ChecklistItem(f"photos print at 300 dpi ({size}, {frame[0]:.0f}×{frame[1]:.0f} mm)", not small,
-                               small))
+                               small, code="photos",
+                               params={"size": size, "width": f"{frame[0]:.0f}", "height": f"{frame[1]:.0f}"}))
     for language in edition.languages[1:]:
         missing = [f"week {w}: {c.id}" for w, c in cases if language not in c.translations]
-        items.append(ChecklistItem(f"'{language}' translation of every case", not missing, missing, "warning"))
+        items.append(ChecklistItem(f"'{language}' translation of every case", not missing, missing, "warning",
+                                   code="translation", params={"language": language}))
     ids = {case.id for _, case in cases}
     warnings = [p.format(Path(library.root)) for p in library.warnings if p.case_id in ids]
-    items.append(ChecklistItem("case files without warnings", not warnings, warnings, "warning"))
+    items.append(ChecklistItem("case files without warnings", not warnings, warnings, "warning",
+                               code="warnings"))
     return items

@@ -7,6 +7,9 @@ by the names its record holds; nothing in a URL is ever used as a path.
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -30,27 +33,76 @@ HISTORY = 30
 REFRESH_SECONDS = 2
 
 VARIANT_HINTS = {
-    "print": "for the print shop",
-    "screen": "for the website",
-    "cards": "playing cards",
+    "print": _l("for the print shop"),
+    "screen": _l("for the website"),
+    "cards": _l("playing cards"),
 }
+
+#: A build's status and stage, and the preflight's checks (stored by name), in the page's language.
+STATUS_LABELS = {"queued": _l("queued"), "running": _l("running"), "passed": _l("passed"),
+                 "not_for_print": _l("NOT FOR PRINT"), "failed": _l("failed")}
+STAGE_LABELS = {"waiting": _l("waiting"), "rendering pages": _l("rendering pages"), "preflight": _l("preflight"),
+                "page thumbnails": _l("page thumbnails"), "finished": _l("finished")}
+CHECK_TITLES = {
+    "pages": _l("page count and order against the manifest"),
+    "boxes": _l("trim and bleed boxes"),
+    "fonts": _l("fonts embedded"),
+    "output-intent": _l("CMYK output intent"),
+    "colour": _l("no RGB colour or image"),
+    "resolution": _l("photo resolution at its printed size"),
+    "text": _l("no text clipped or overflowing its box"),
+    "file-size": _l("file size"),
+}
+
+
+def checklist_title(item) -> str:
+    """The title of a line of the edition's checklist in the page's language (English for an unknown line)."""
+    titles = {
+        "edition": lambda p: _("edition %(year)s can be read", **p),
+        "weeks": lambda p: _("52 cases, one a week"),
+        "cases": lambda p: _("every case is valid and open"),
+        "consent": lambda p: _("the family's consent is recorded for every case"),
+        "photos": lambda p: _("photos print at 300 dpi (%(size)s, %(width)s×%(height)s mm)", **p),
+        "translation": lambda p: _("'%(language)s' translation of every case", **p),
+        "warnings": lambda p: _("case files without warnings"),
+    }
+    say = titles.get(getattr(item, "code", ""))
+    try:
+        return say(item.params) if say else item.title
+    except (KeyError, TypeError):
+        return item.title
+
+
+def _texts() -> dict:
+    return {"status_labels": STATUS_LABELS, "stage_labels": STAGE_LABELS, "check_titles": CHECK_TITLES,
+            "checklist_title": checklist_title}
 
 
 @bp.record_once
 def _add_to_staff_menu(state) -> None:
-    add_staff_link(state.app, "Calendar builds", "print_staff.index", [Role.PRINT_STAFF],
-                   "Check an edition, build its print and screen PDFs, and download them.")
+    add_staff_link(state.app, _l("Calendar builds"), "print_staff.index", [Role.PRINT_STAFF],
+                   _l("Check an edition, build its print and screen PDFs, and download them."))
+
+
+class _Hint:
+    """A variant's option text, "print: for the print shop", in the language of the request it is shown in."""
+
+    def __init__(self, name, hint):
+        self.name, self.hint = name, hint
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.hint}"
 
 
 class BuildForm(FlaskForm):
     """What to build. The choices come from the case library's editions."""
 
-    year = SelectField("Edition", coerce=int)
+    year = SelectField(_l("Edition"), coerce=int)
     # The hint under the field says what each variant is; the option labels stay short.
-    variant = SelectField("Variant", choices=[(name, f"{name}: {hint}") for name, hint in VARIANT_HINTS.items()
-                                              if name in VARIANTS])
-    distribution = SelectField("Distribution point", default="")
-    size = SelectField("Paper size", choices=[(size, size) for size in PAPER_SIZES], default="A4")
+    variant = SelectField(_l("Variant"), choices=[(name, _Hint(name, hint)) for name, hint in VARIANT_HINTS.items()
+                                                  if name in VARIANTS])
+    distribution = SelectField(_l("Distribution point"), default="")
+    size = SelectField(_l("Paper size"), choices=[(size, size) for size in PAPER_SIZES], default="A4")
 
 
 def _form(library, year: int | None) -> BuildForm:
@@ -67,8 +119,9 @@ def _form(library, year: int | None) -> BuildForm:
     points = edition.distribution if edition is not None else ()
     if request.method == "POST" and form.year.data in library.editions:
         points = library.editions[form.year.data].distribution
-    form.distribution.choices = [("", "none: the general copy")] + [
-        (p.code, f"{p.code}: {p.name} ({p.copies} copies)") for p in points]
+    form.distribution.choices = [("", _("none: the general copy"))] + [
+        (p.code, ngettext("%(code)s: %(name)s (%(num)d copy)", "%(code)s: %(name)s (%(num)d copies)", p.copies,
+                          code=p.code, name=p.name)) for p in points]
     return form
 
 
@@ -85,7 +138,7 @@ def index():
     builds = db.session.scalars(select(CalendarBuild).order_by(CalendarBuild.id.desc()).limit(HISTORY)).all()
     return render_template("print_staff/index.html", form=form, checklist=checklist, builds=builds, year=year,
                            years=sorted(library.editions, reverse=True), size=size, sizes=list(PAPER_SIZES),
-                           blocking=any(item.result == "fail" for item in checklist))
+                           blocking=any(item.result == "fail" for item in checklist), **_texts())
 
 
 @bp.route("/builds", methods=["POST"])
@@ -96,13 +149,14 @@ def start():
     form = _form(library, None)
     if not form.validate_on_submit():
         for field, errors in form.errors.items():
-            flash(f"{getattr(form, field).label.text if hasattr(form, field) else field}: {'; '.join(errors)}")
+            label = getattr(form, field).label.text if hasattr(form, field) else field
+            flash(_("%(field)s: %(errors)s", field=label, errors="; ".join(str(e) for e in errors)))
         return redirect(url_for(".index"))
     try:
         build = jobs.start_build(current_app._get_current_object(), current_user, library, form.year.data,
                                  form.variant.data, form.distribution.data or None, form.size.data)
     except jobs.BuildBusy as busy:
-        flash(f"Calendar {busy.build.label} is already being built; this is that build.")
+        flash(_("Calendar %(label)s is already being built; this is that build.", label=busy.build.label))
         return redirect(url_for(".build", build_id=busy.build.id))
     return redirect(url_for(".build", build_id=build.id))
 
@@ -121,7 +175,7 @@ def build(build_id: int):
     record = _get_build(build_id)
     refresh = REFRESH_SECONDS if not record.state.finished else None
     return render_template("print_staff/build.html", build=record, refresh=refresh,
-                           preflight=record.preflight, status=BuildStatus)
+                           preflight=record.preflight, status=BuildStatus, **_texts())
 
 
 @bp.route("/builds/<int:build_id>/files/<kind>")

@@ -105,3 +105,11 @@ def copy_root(sample_root, tmp_path) -> Path:
     target = tmp_path / "cases"
     shutil.copytree(sample_root, target)
     return target
+
+
+@pytest.fixture
+def app_config(app_config):
+    """These tests read the print staff's pages in English; the Dutch pages have their own test
+    (tests/publish/test_print_staff_dutch.py)."""
+    app_config["DEFAULT_LANGUAGE"] = "en"
+    return app_config
