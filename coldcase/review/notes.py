@@ -4,6 +4,8 @@ never overwrites a colleague's work). The caller commits."""
 
 from __future__ import annotations
 
+from flask_babel import format_number
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from coldcase.audit import service as audit
@@ -24,9 +26,9 @@ def add_note(tip: Tip, user: User, body: str) -> TipNote:
     """Add a private note by ``user``. Raises NoteError for an empty or too long note."""
     body = (body or "").strip()
     if not body:
-        raise NoteError("Write the note first.")
+        raise NoteError(_("Write the note first."))
     if len(body) > MAX_NOTE:
-        raise NoteError(f"A note can have at most {MAX_NOTE:,} characters.")
+        raise NoteError(_("A note can have at most %(num)s characters.", num=format_number(MAX_NOTE)))
     note = TipNote(tip_id=tip.id, author_id=user.id, body=body)
     db.session.add(note)
     audit.record(user, audit.TIP_NOTE, audit.tip_target(tip), "private note added")
