@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -90,16 +90,25 @@ def load(app, config: Mapping[str, Any] | None = None) -> None:
 
 def instance_secret(instance_path: Path) -> str:
     """Return the secret key kept in ``instance/secret_key``, generating it (mode 0600) on first use."""
-    path = instance_path / "secret_key"
+    return instance_key_file(instance_path / "secret_key", lambda: secrets.token_hex(32))
+
+
+def instance_key_file(path: Path, make: Callable[[], str]) -> str:
+    """Return the key kept in ``path``, writing ``make()`` there first (mode 0600, fsync'd) if there is none.
+
+    Two workers starting at once agree on one key: the file is created exclusively, and the loser reads the
+    winner's key.
+    """
     if path.exists():
         return path.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    # O_EXCL: two workers starting at once must not each write a different key.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = make()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return path.read_text().strip()
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
+        handle.flush()
+        os.fsync(handle.fileno())
     return key

@@ -10,11 +10,12 @@ re-encrypt everything with it, then drop the old key from the configuration.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from flask import current_app
+
+from coldcase.config import instance_key_file
 
 KEY_FILE = "tip_encryption_key"
 
@@ -36,21 +37,7 @@ def parse_keys(value: str) -> list[Fernet]:
 
 def _instance_key(instance_path: Path) -> str:
     """The generated key in the instance folder, created (exclusively, mode 0600) on first use."""
-    path = instance_path / KEY_FILE
-    if path.exists():
-        return path.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
-    key = Fernet.generate_key().decode("ascii")
-    try:
-        # O_EXCL: two workers starting at once must agree on one key.
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip()
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return key
+    return instance_key_file(instance_path / KEY_FILE, lambda: Fernet.generate_key().decode("ascii"))
 
 
 def cipher(app=None) -> MultiFernet:

@@ -5,8 +5,10 @@ the real form."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pytest
+from werkzeug.serving import make_server
 
 from tests.cases.conftest import copy_scenario
 from tests.conftest import make_test_config
@@ -67,3 +69,13 @@ def send_tip(client):
         return client.post(url.split("?")[0], data=data, content_type="multipart/form-data")
 
     return send
+
+
+@pytest.fixture
+def live_server(app):
+    """The app behind werkzeug's real server (request log and all), on a free port, in a thread."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()

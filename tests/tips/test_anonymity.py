@@ -7,15 +7,12 @@ import http.cookiejar
 import io
 import logging
 import re
-import threading
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from coldcase.extensions import db
 from coldcase.tips.intake import decode_attachment
@@ -28,15 +25,6 @@ FORWARDED = "203.0.113.77"
 CONTACT = "Kees, 06-55501234"
 MARKERS = ("127.0.0.1", "SecretModel-7731", "referrer.example", FORWARDED, "55501234")
 
-
-@pytest.fixture
-def live_server(app):
-    """The app behind werkzeug's real server, on a free port, in a thread."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 def _jpeg_with_gps() -> bytes:
