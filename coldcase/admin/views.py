@@ -18,12 +18,6 @@ from coldcase.extensions import db
 bp = Blueprint("admin", __name__, url_prefix="/staff/admin")
 
 
-def _user_or_404(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
-
 
 @bp.route("/users")
 @role_required(Role.ADMIN)
@@ -55,7 +49,7 @@ def new_user():
 @role_required(Role.ADMIN)
 def user(user_id: int):
     """One account: its roles, and buttons to disable, reset the password or the second factor."""
-    person = _user_or_404(user_id)
+    person = db.get_or_404(User, user_id)
     form = RolesForm(data={"roles": sorted(r.value for r in person.roles)})
     error = None
     if form.validate_on_submit():
@@ -76,7 +70,7 @@ def user(user_id: int):
 @role_required(Role.ADMIN)
 def act(user_id: int, what: str):
     """Disable or enable an account, or reset its password or second factor."""
-    person = _user_or_404(user_id)
+    person = db.get_or_404(User, user_id)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:

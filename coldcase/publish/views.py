@@ -161,18 +161,12 @@ def start():
     return redirect(url_for(".build", build_id=build.id))
 
 
-def _get_build(build_id: int) -> CalendarBuild:
-    build = db.session.get(CalendarBuild, build_id)
-    if build is None:
-        abort(404)
-    return build
-
 
 @bp.route("/builds/<int:build_id>")
 @role_required(Role.PRINT_STAFF)
 def build(build_id: int):
     """One build: progress while it runs (the page reloads itself), then preflight, pages and files."""
-    record = _get_build(build_id)
+    record = db.get_or_404(CalendarBuild, build_id)
     refresh = REFRESH_SECONDS if not record.state.finished else None
     return render_template("print_staff/build.html", build=record, refresh=refresh,
                            preflight=record.preflight, status=BuildStatus, **_texts())
@@ -182,7 +176,7 @@ def build(build_id: int):
 @role_required(Role.PRINT_STAFF)
 def download(build_id: int, kind: str):
     """The PDF or the manifest of a recorded build; anything else is 404."""
-    record = _get_build(build_id)
+    record = db.get_or_404(CalendarBuild, build_id)
     if kind not in jobs.DOWNLOADS:
         abort(404)
     path = jobs.build_file(current_app, record, kind)
@@ -196,7 +190,7 @@ def download(build_id: int, kind: str):
 @role_required(Role.PRINT_STAFF)
 def thumbnail(build_id: int, number: int):
     """A small PNG of one page of a build."""
-    record = _get_build(build_id)
+    record = db.get_or_404(CalendarBuild, build_id)
     path = jobs.thumbnail_file(current_app, record, number)
     if path is None:
         abort(404)
