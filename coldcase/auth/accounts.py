@@ -107,7 +107,8 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
     if not user.active:
         return LoginResult(None, _("This account is disabled. Ask an administrator."),
                            "This account is disabled. Ask an administrator.")
-    user.failed_logins = 0
+    # The failure count is not reset here: for a user who still owes a second factor, a right password must not
+    # wipe the wrong codes (or codes could be guessed four at a time for ever). Signing in completely resets it.
     user.locked_until = None
     user.last_login_at = now
     if needs_rehash(user.password_hash):

@@ -72,6 +72,7 @@ def login():
             if twofactor.required_for(result.user):  # the password was right; the code comes next
                 return twofactor.begin(result.user, _safe_next(request.args.get("next")))
             session.clear()
+            result.user.failed_logins = 0
             login_user(result.user)
             audit.record(result.user, audit.LOGIN, f"user:{result.user.id}", "password")
             db.session.commit()

@@ -62,6 +62,16 @@ def test_five_wrong_codes_lock_the_account(client, create_user):
     assert "Too many failed logins" in password_step(client, user).get_data(as_text=True)
 
 
+def test_signing_in_with_the_password_again_does_not_wipe_wrong_codes(client, create_user):
+    user = create_user("investigator", totp_secret=pyotp.random_base32())
+    for _ in range(2):  # four wrong codes, then the password again, twice: eight guesses must lock
+        password_step(client, user)
+        for _ in range(4):
+            client.post("/staff/2fa/", data={"code": "000000"})
+    db.session.refresh(user)
+    assert user.locked_until is not None
+
+
 def test_analysts_sign_in_with_a_password_only(client, create_user):
     user = create_user("analyst")
     assert password_step(client, user).headers["Location"] == "/staff/"
