@@ -53,9 +53,15 @@ def cipher(app=None) -> MultiFernet:
     return multi
 
 
+#: The time written into every token. A Fernet token carries its creation time in clear; a tip stores only the
+#: day it arrived (a time of day can point to a tipster), so the tokens must not tell the second. Nothing here
+#: uses Fernet's time-to-live, so a fixed time loses nothing.
+TOKEN_TIME = 0
+
+
 def encrypt(data: bytes) -> bytes:
-    """Encrypt ``data`` with the newest key."""
-    return cipher().encrypt(data)
+    """Encrypt ``data`` with the newest key (with no time of encryption in the token)."""
+    return cipher().encrypt_at_time(data, TOKEN_TIME)
 
 
 def decrypt(token: bytes) -> bytes:
@@ -74,8 +80,9 @@ def decrypt_text(token: bytes | None) -> str | None:
 
 
 def rotate(token: bytes) -> bytes:
-    """Re-encrypt ``token`` with the newest key."""
-    return cipher().rotate(token)
+    """Re-encrypt ``token`` with the newest key; this also wipes a time of encryption that older tokens carry
+    (MultiFernet.rotate would keep it)."""
+    return encrypt(decrypt(token))
 
 
 __all__ = ["InvalidToken", "EncryptionKeyError", "cipher", "decrypt", "decrypt_text", "encrypt", "encrypt_text", "rotate"]
