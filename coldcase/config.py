@@ -54,6 +54,10 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "LANGUAGES": ["nl", "en", "es", "ar", "ru", "pl"],
         "DEFAULT_LANGUAGE": "nl",
         "SESSION_MINUTES": 30,
+        # The session cookie's signature expires after this long, for everyone: it also carries a tipster's CSRF
+        # token, and a tip may take long to write. Staff are signed out after SESSION_MINUTES without a request
+        # (coldcase.auth.views.staff_session_rules).
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
         "REDIS_URL": None,
         "ENCRYPTION_KEY": None,
         "SESSION_COOKIE_HTTPONLY": True,
@@ -83,7 +87,6 @@ def load(app, config: Mapping[str, Any] | None = None) -> None:
         app.config.update(config)
     for key in ("CASES_DIR", "OUTPUT_DIR", "SPOOL_DIR"):
         app.config[key] = Path(app.config[key])
-    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(minutes=int(app.config["SESSION_MINUTES"]))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance_path)
 

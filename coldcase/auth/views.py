@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -21,6 +22,8 @@ from coldcase.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
+#: Session key holding the time of a staff member's last request (seconds since the epoch).
+_LAST_SEEN = "staff_last_seen"
 _OPEN_WHILE_PASSWORD_MUST_CHANGE = {"auth.change_password", "auth.logout", "static"}
 
 
@@ -41,17 +44,24 @@ def staff_context():
 
 
 @bp.before_app_request
-def require_new_password():
-    """Keep a user with a one-time password on the change-password page until it is changed."""
-    if (
-        current_user.is_authenticated
-        and current_user.must_change_password
-        and request.endpoint not in _OPEN_WHILE_PASSWORD_MUST_CHANGE
-    ):
+def staff_session_rules():
+    """Sign staff out after SESSION_MINUTES without a request, and keep a user with a one-time password on the
+    change-password page until it is changed."""
+    if not current_user.is_authenticated:
+        return None
+    now = time.time()
+    idle_limit = current_app.config["SESSION_MINUTES"] * 60
+    last_seen = session.get(_LAST_SEEN)
+    if last_seen is not None and now - last_seen > idle_limit:
+        logout_user()
+        session.clear()
+        flash(_("You were signed out after %(minutes)d minutes without activity.",
+                minutes=current_app.config["SESSION_MINUTES"]))
+        return redirect(url_for("auth.login"))
+    session.permanent = True
+    session[_LAST_SEEN] = now
+    if current_user.must_change_password and request.endpoint not in _OPEN_WHILE_PASSWORD_MUST_CHANGE:
         return redirect(url_for("auth.change_password"))
-    if current_user.is_authenticated:
-        # Staff sessions expire after SESSION_MINUTES of inactivity (PERMANENT_SESSION_LIFETIME).
-        session.permanent = True
     return None
 
 
