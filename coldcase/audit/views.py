@@ -14,6 +14,10 @@ from coldcase.extensions import db
 
 bp = Blueprint("audit", __name__, url_prefix="/staff/audit")
 
+#: The highest page of the log asked for; a bigger page number shows this (empty) page. The database must
+#: never see an offset beyond its integers.
+MAX_PAGE = 100_000
+
 
 def _day(value: str | None) -> datetime.datetime | None:
     try:
@@ -39,7 +43,7 @@ def _wanted() -> audit.AuditFilter:
 def index():
     """One page of the log, newest first, with filters."""
     try:
-        page = max(1, int(request.args.get("page", 1)))
+        page = min(max(1, int(request.args.get("page") or 1)), MAX_PAGE)
     except ValueError:
         page = 1
     events = audit.events(_wanted(), page=page)

@@ -48,11 +48,20 @@ def _investigators() -> list[User]:
         .order_by(User.email)))
 
 
+#: Numbers from a request outside this range are treated as no number: no id, year, score or version comes
+#: near it, and the database (SQLite: 64-bit integers) must never see a bigger one.
+INT_LIMIT = 2**31
+#: The highest queue page asked for; a bigger page number shows this (empty) page.
+MAX_PAGE = 100_000
+
+
 def _int(value: str | None) -> int | None:
+    """``value`` as a number, or None when it is empty, not a whole number or outside ±``INT_LIMIT``."""
     try:
-        return int(value) if value not in (None, "") else None
+        number = int(value) if value not in (None, "") else None
     except ValueError:
         return None
+    return number if number is None or -INT_LIMIT < number < INT_LIMIT else None
 
 
 def _library():
@@ -84,7 +93,8 @@ def index():
         grade=(request.args.get("grade") or "").strip()[:2] or None,
         outcome=request.args.get("outcome") or None,
     )
-    page = queue.queue_page(wanted, page=_int(request.args.get("page")) or 1)
+    page_number = min(max(1, _int(request.args.get("page")) or 1), MAX_PAGE)
+    page = queue.queue_page(wanted, page=page_number)
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
                            channel_labels=CHANNEL_LABELS,
@@ -172,13 +182,16 @@ def save_review(number: str):
     if not form.validate():
         return _render_tip(found, 400, review_form=form, error=_("The form was incomplete; nothing was saved."))
     try:
+        assignee_id = _int(form.assignee.data)
+        if form.assignee.data and assignee_id is None:
+            raise grading.ReviewError(_("Tips can only be assigned to active investigators."))
         change = grading.ReviewChange(
             source_grade=form.source_grade.data or None,
             information_grade=_int(form.information_grade.data),
             outcome=form.outcome.data or None,
             status=form.status.data,
             close_reason=form.close_reason.data or None,
-            assignee_id=_int(form.assignee.data),
+            assignee_id=assignee_id,
             tags=grading.clean_tags(form.tags.data or ""),
         )
         done = grading.save_review(found, current_user, _int(form.version.data) or 0, change)

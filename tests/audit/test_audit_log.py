@@ -79,3 +79,9 @@ def test_only_admins_see_the_log(client, login_as, role):
     login_as(role)
     assert client.get("/staff/audit/").status_code == 403
     assert client.get("/staff/audit/export.csv").status_code == 403
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999", "-99999999999999999999", "x", str(2**31 - 1)])
+def test_a_bad_or_huge_page_number_is_not_a_server_error(client, login_as, page):
+    login_as("admin")
+    assert client.get("/staff/audit/", query_string={"page": page}).status_code == 200

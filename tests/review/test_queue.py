@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from sqlalchemy import event
 
 from coldcase.extensions import db
@@ -103,3 +104,22 @@ def test_a_page_costs_the_same_number_of_queries_however_many_tips_it_shows(app,
         db.session.add_all([])
     db.session.commit()
     assert count_queries() == few <= 10
+
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("name", ["page", "min_score", "max_score", "edition", "assignee"])
+def test_huge_numbers_in_the_queue_filters_are_ignored(client, login_as, make_tip, name):
+    login_as("investigator")
+    tip = make_tip(triage_score=40)
+    for value in (HUGE, "-" + HUGE, str(2**31), "1e400"):
+        response = client.get("/staff/review/", query_string={name: value})
+        assert response.status_code == 200, (name, value)
+        assert tip.number in response.get_data(as_text=True)
+
+
+def test_a_page_far_beyond_the_queue_is_empty_not_an_error(client, login_as, make_tip):
+    login_as("investigator")
+    make_tip(triage_score=40)
+    assert client.get("/staff/review/", query_string={"page": str(2**31 - 1)}).status_code == 200

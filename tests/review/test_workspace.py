@@ -195,3 +195,21 @@ def test_staff_record_a_tip_from_the_phone_through_intake(client, login_as):
     assert "tip_entered" in audit_actions(f"tip:{tip.number}")
     bad = client.post("/staff/review/new", data={"channel": "phone", "text": "x", "edition": "1850"})
     assert bad.status_code == 400 and "edition &#39;1850&#39; is unknown" in bad.get_data(as_text=True)
+
+
+def test_huge_numbers_posted_to_the_forms_are_reported_not_a_server_error(client, login_as, make_tip):
+    login_as("investigator")
+    tip = make_tip()
+    client.get(f"/staff/review/tips/{tip.number}")
+    huge = "99999999999999999999"
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data=review_form(tip, assignee=huge))
+    assert response.status_code == 422
+    assert "only be assigned to active investigators" in response.get_data(as_text=True)
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data=review_form(tip, version=huge,
+                                                                                       source_grade="B"))
+    assert response.status_code == 409
+    response = client.post(f"/staff/review/tips/{tip.number}/case", data={"version": huge, "case_id": "x"})
+    assert response.status_code in (400, 409)
+    db.session.expire_all()
+    review = db.session.get(TipReview, tip.id)
+    assert review.version == 1 and review.source_grade is None and review.assignee_id is None
