@@ -36,7 +36,7 @@ SECURITY_HEADERS = {
 }
 
 #: Attribution printed in the calendar's QR code: the edition year and the distribution point's code.
-_EDITION_PARAM = re.compile(r"\d{4}")
+_EDITION_PARAM = re.compile(r"[0-9]{4}")
 _POINT_PARAM = re.compile(r"[A-Za-z0-9-]{2,32}")
 
 #: Photos change rarely and their URLs carry a version token, so browsers may keep them a long time.
@@ -205,7 +205,8 @@ def gallery():
     library = case_library()
     asked = request.args.get("edition", "").strip()
     if asked:
-        if not asked.isdigit() or int(asked) not in library.editions:
+        # isdecimal and isascii: "²".isdigit() is true, but int("²") fails.
+        if not (asked.isascii() and asked.isdecimal()) or int(asked) not in library.editions:
             abort(404)
         edition = library.editions[int(asked)]
     else:
@@ -306,7 +307,7 @@ def photo(case_id: str, filename: str):
     path = named.path
     width = request.args.get("w", "")
     if width:
-        if not width.isdigit() or int(width) not in web_photos.WEB_WIDTHS:
+        if not (width.isascii() and width.isdecimal()) or int(width) not in web_photos.WEB_WIDTHS:
             abort(404)
         try:
             path = web_photos.resized(named.path, int(width), Path(current_app.instance_path) / "photo-cache")

@@ -101,3 +101,8 @@ def test_a_broken_case_leaves_the_gallery_but_the_rest_of_its_edition_stays(page
     links = case_links(gallery)
     assert len(links) == 51 and "/cases/anna-de-vries-1994" not in links
     assert client.get("/cases/anna-de-vries-1994").status_code == 404
+
+
+def test_odd_digits_in_the_edition_parameter_are_not_found_not_a_crash(client):
+    for odd in ("²", "٢٠٢٧", "2027²"):
+        assert client.get("/", query_string={"edition": odd}).status_code == 404

@@ -28,6 +28,7 @@ def test_web_sizes_are_smaller_copies(client):
     # An arbitrary width would let anyone fill the disk with copies.
     assert client.get(f"{ANNA}/photos/photo.jpg?w=481").status_code == 404
     assert client.get(f"{ANNA}/photos/photo.jpg?w=big").status_code == 404
+    assert client.get(f"{ANNA}/photos/photo.jpg", query_string={"w": "²"}).status_code == 404
 
 
 def test_pages_use_web_sizes_and_change_the_address_when_the_photo_changes(page, cases_dir):
