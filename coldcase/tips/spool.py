@@ -10,7 +10,9 @@ unique uuid makes a second import of the same file a no-op, so every spooled tip
 
 from __future__ import annotations
 
+import calendar
 import contextlib
+import datetime
 import fcntl
 import json
 import os
@@ -30,8 +32,17 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _midnight_utc() -> int:
+    """Today's midnight (UTC) as a Unix time: a spool file keeps only the day, like the tips table."""
+    return calendar.timegm(datetime.datetime.now(datetime.UTC).date().timetuple())
+
+
 def write(folder: Path, record: dict) -> Path:
     """Write ``record`` durably as ``<uuid>.json`` in ``folder`` and return its path.
+
+    The file's access and modification times are set to midnight UTC of the day before it is renamed into place:
+    the second a tip arrived must not be readable from the spool (the inode change time is the file system's and
+    cannot be set).
 
     Raises ``OSError`` when the disk refuses (the caller must then not show a receipt).
     """
@@ -42,6 +53,8 @@ def write(folder: Path, record: dict) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(record, handle, ensure_ascii=False)
             handle.flush()
+            midnight = _midnight_utc()
+            os.utime(handle.fileno(), (midnight, midnight))
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except BaseException:
@@ -53,13 +66,13 @@ def write(folder: Path, record: dict) -> Path:
 
 
 def pending(folder: Path) -> list[Path]:
-    """The spooled tips waiting in ``folder``, oldest first."""
+    """The spooled tips waiting in ``folder``, oldest day first (files keep only the day they were written)."""
     try:
         with os.scandir(folder) as entries:
             files = [Path(e.path) for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
     except FileNotFoundError:
         return []
-    return sorted(files, key=lambda path: path.stat().st_mtime_ns)
+    return sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
 
 
 def has_pending(folder: Path) -> bool:

@@ -136,3 +136,14 @@ def test_no_receipt_when_neither_database_nor_spool_can_keep_the_tip(app_config,
     assert 'id="receipt-code"' not in response.get_data(as_text=True)
     with down.app_context():
         db.engine.dispose()
+
+
+def test_a_spool_file_keeps_only_the_day_it_was_written(app, down_client):
+    import datetime
+
+    send(down_client, text="Hoe laat was het?")
+    (path,) = spool.pending(app.config["SPOOL_DIR"])
+    midnight = datetime.datetime.combine(datetime.datetime.now(datetime.UTC).date(), datetime.time(),
+                                         tzinfo=datetime.UTC).timestamp()
+    assert path.stat().st_mtime == midnight
+    assert path.stat().st_atime == midnight
