@@ -108,21 +108,32 @@ def _tip_or_404(number: str) -> Tip:
     return tip
 
 
+def _moment(value: datetime.date | datetime.datetime) -> datetime.datetime:
+    """A timeline entry's time in UTC. Messages carry a date only: they count from the start of that day.
+    SQLite hands back timestamps without a zone; they were stored in UTC."""
+    if not isinstance(value, datetime.datetime):
+        return datetime.datetime.combine(value, datetime.time(), tzinfo=datetime.UTC)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=datetime.UTC)
+    return value.astimezone(datetime.UTC)
+
+
 def _timeline(tip: Tip) -> list[dict]:
-    """Messages, notes and changes of a tip, oldest first."""
+    """Messages, notes and changes of a tip, oldest first, by their full time (a message at the start of its
+    day); at the very same moment messages come first, then notes, then changes."""
     entries = []
     for message in tip.messages:
         entries.append({"when": message.created_at, "kind": "tipster" if message.from_tipster else "reply",
                         "who": "tipster" if message.from_tipster else "team", "text": message.body,
-                        "order": (message.created_at, 0, message.id)})
+                        "order": (_moment(message.created_at), 0, message.id)})
     for note in notes.notes_of(tip):
         entries.append({"when": note.created_at, "kind": "note", "who": note.author.email if note.author else "",
-                        "text": note.body, "order": (note.created_at.date(), 1, note.id)})
+                        "text": note.body, "order": (_moment(note.created_at), 1, note.id)})
     for event in audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS):
         who = {"system": _("system"), "command line": _("command line")}.get(event.actor_label, event.actor_label)
         entries.append({"when": event.at, "kind": "change", "who": who,
                         "text": translate_change(event.detail),
-                        "order": (event.at.date(), 1, event.id)})
+                        "order": (_moment(event.at), 2, event.id)})
     return sorted(entries, key=lambda entry: entry["order"])
 
 

@@ -213,3 +213,31 @@ def test_huge_numbers_posted_to_the_forms_are_reported_not_a_server_error(client
     db.session.expire_all()
     review = db.session.get(TipReview, tip.id)
     assert review.version == 1 and review.source_grade is None and review.assignee_id is None
+
+
+def test_the_history_is_in_time_order_across_messages_notes_and_changes(client, login_as, make_tip):
+    import datetime
+
+    from coldcase.audit import service as audit
+
+    user = login_as("investigator")
+    tip = make_tip()
+    day = datetime.date(2026, 3, 2)
+    at = lambda hour: datetime.datetime.combine(day, datetime.time(hour), tzinfo=datetime.UTC)  # noqa: E731
+    # Stored out of time order: ids of the two tables say nothing about when.
+    db.session.add(TipNote(tip_id=tip.id, author_id=user.id, body="Afternoon note.", created_at=at(15)))
+    db.session.add(TipNote(tip_id=tip.id, author_id=user.id, body="Morning note.", created_at=at(8)))
+    db.session.flush()
+    db.session.add(AuditEvent(actor_id=user.id, actor_label=user.email, action=audit.TIP_GRADED,
+                              target=audit.tip_target(tip), detail="graded B2, usable", at=at(11)))
+    db.session.add(AuditEvent(actor_id=user.id, actor_label=user.email, action=audit.TIP_TAGGED,
+                              target=audit.tip_target(tip), detail="tags: vehicle", at=at(7)))
+    db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Message that day.", created_at=day))
+    db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Message the next day.",
+                              created_at=day + datetime.timedelta(days=1)))
+    db.session.commit()
+    page = client.get(f"/staff/review/tips/{tip.number}").get_data(as_text=True)
+    order = ["Message that day.", "tags: vehicle", "Morning note.", "graded B2, usable", "Afternoon note.",
+             "Message the next day."]
+    positions = [page.index(text) for text in order]
+    assert positions == sorted(positions), [text for _, text in sorted(zip(positions, order))]
