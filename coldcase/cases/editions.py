@@ -44,7 +44,7 @@ def load_edition(
     text = read_text(path, findings)
     if text is None:
         return None, findings.problems
-    node = rules.compose_yaml(text, findings)
+    node = rules.compose_yaml(text, findings, what="an edition file")
     if node is None:
         return None, findings.problems
     values = rules.check_mapping(node, rules.EDITION, "", findings, owner_line=1)

@@ -27,6 +27,8 @@ __all__ = ["CaseLoad", "assemble_library", "case_folders", "load_case", "load_ed
 
 CASE_FILE = "case.md"
 EDITIONS_FOLDER = "editions"
+#: The longest case, translation or edition file accepted (a long case file is some 10 KB).
+MAX_FILE_BYTES = 256 * 1024
 _TRANSLATION_FILE = re.compile(r"case\.([^.]+)\.md")
 
 # Keep Pillow from refusing large photos as "decompression bombs" with a warning on stderr: we only read
@@ -144,9 +146,15 @@ def _relative(path: Path, root: Path) -> str:
 def read_text(path: Path, findings: Findings) -> str | None:
     """The text of a file, or ``None`` after recording why it cannot be used (missing, empty, not UTF-8)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # never read more of a huge file than it takes to refuse it
     except OSError as exc:
         findings.error(None, f"{path.name} cannot be read: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        findings.error(
+            None, f"{path.name} is larger than {MAX_FILE_BYTES // 1024} KB; is this a case or edition file?"
+        )
         return None
     if not data.strip():
         findings.error(1, f"{path.name} is empty")

@@ -105,8 +105,59 @@ class Findings:
         return any(problem.severity == "error" for problem in self.problems)
 
 
-def compose_yaml(yaml_text: str, findings: Findings) -> yaml.Node | None:
-    """Parse YAML into nodes (which keep their lines). On a syntax error, record it and return ``None``."""
+#: Lists and sets of fields may nest this deep. libyaml's C composer recurses once per level and crashes the
+#: whole process (a segmentation fault, not an exception) some tens of thousands of levels down, so deeper
+#: text is refused before it is composed. Real case files nest three or four levels.
+MAX_DEPTH = 50
+#: A front matter passes without the exact depth count when it has at most this many '[' and '{' (flow
+#: collections) and no line whose indentation and leading '- ', '? ', ': ' indicators are this long: a block
+#: collection must start further right than the one holding it (a list under a key may start at the key's
+#: column), so those lines cannot nest more than 2 * (_FAST_COLUMNS + 1) + _FAST_BRACKETS < MAX_DEPTH levels.
+_FAST_BRACKETS = 4
+_FAST_COLUMNS = 20
+_DEEP_LINE = re.compile(r"^[ \t?:-]{%d,}" % _FAST_COLUMNS, re.MULTILINE)
+_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep(yaml_text: str) -> yaml.Mark | None:
+    """Where the YAML first nests deeper than ``MAX_DEPTH``, or ``None``.
+
+    Cheap for ordinary files (two counts and one regular expression); otherwise the parser's events are
+    counted, which needs no recursion and so is safe at any depth. A syntax error ends the count: compose
+    reports it.
+    """
+    if (
+        yaml_text.count("[") + yaml_text.count("{") <= _FAST_BRACKETS
+        and _DEEP_LINE.search(yaml_text) is None
+    ):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=YamlLoader):
+            if isinstance(event, _OPEN_EVENTS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, _CLOSE_EVENTS):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def compose_yaml(yaml_text: str, findings: Findings, what: str = "a case file") -> yaml.Node | None:
+    """Parse YAML into nodes (which keep their lines). On a syntax error, record it and return ``None``.
+
+    ``what`` names the kind of file in the message for text nested too deep to be one.
+    """
+    deep = _too_deep(yaml_text)
+    if deep is not None:
+        findings.error(
+            deep.line + findings.first_line,
+            f"{findings.path.name}: nested more than {MAX_DEPTH} levels deep; is this {what}?",
+        )
+        return None
     try:
         return yaml.compose(yaml_text, Loader=YamlLoader)
     except yaml.YAMLError as exc:

@@ -1,0 +1,72 @@
+"""Files built to break the loader (too deep, too large, odd bytes) give a problem with its line, never a crash.
+
+Each test writes its file into a fresh copy of a scenario; the files are made here rather than committed
+because some are large or hold bytes that tools reading the repository choke on.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from coldcase.cases.loader import load_case, load_library
+from tests.cases.conftest import TODAY, formatted
+
+ANNA = "anna-de-vries-1994"
+
+
+def _problems(problems):
+    return [(problem.line, problem.message) for problem in problems]
+
+
+def test_deeply_nested_case_file_is_refused_before_libyaml_crashes(scenario):
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    path.write_text("---\nid: x\ntags: " + "[" * 50_000 + "\n---\n", encoding="utf-8")
+    # In a child process: before the fix this killed the interpreter with a segmentation fault.
+    code = (
+        "import datetime, sys; from coldcase.cases.loader import load_case; "
+        f"case, problems = load_case(sys.argv[1], datetime.date(2026, 11, 1)); "
+        "print([(p.line, p.message) for p in problems])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(root / ANNA)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str([(3, "case.md: nested more than 50 levels deep; is this a case file?")])
+
+
+def test_deep_block_nesting_is_refused_too(scenario):
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    path.write_text("---\nid: x\ntags:\n" + "- " * 60 + "x\n---\n", encoding="utf-8")
+    case, problems = load_case(root / ANNA, TODAY)
+    assert case is None
+    assert _problems(problems) == [(4, "case.md: nested more than 50 levels deep; is this a case file?")]
+
+
+def test_nesting_below_the_limit_is_checked_as_usual(scenario):
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("tags: [zwolle, 1990s]", "tags: " + "[" * 30 + "]" * 30), encoding="utf-8")
+    case, problems = load_case(root / ANNA, TODAY)
+    assert _problems(problems) == [(32, "'tags[1]' must be text, not a list")]
+
+
+def test_deeply_nested_edition_is_refused(scenario):
+    root = scenario("valid")
+    (root / "editions" / "2027.yaml").write_text("year: 2027\nweeks: " + "{a: " * 5_000 + "\n")
+    library = load_library(root, TODAY)
+    assert formatted(library) == [
+        "editions/2027.yaml:2: 2027.yaml: nested more than 50 levels deep; is this an edition file?"
+    ]
+
+
+def test_file_over_the_size_limit_is_refused_unread(scenario):
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    path.write_text(path.read_text(encoding="utf-8") + "Meer verhaal.\n" * 20_000, encoding="utf-8")
+    case, problems = load_case(root / ANNA, TODAY)
+    assert case is None
+    assert _problems(problems) == [(None, "case.md is larger than 256 KB; is this a case or edition file?")]
