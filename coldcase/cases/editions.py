@@ -44,8 +44,12 @@ def load_edition(
     text = read_text(path, findings)
     if text is None:
         return None, findings.problems
+    errors_before = _error_count(findings)
     node = rules.compose_yaml(text, findings, what="an edition file")
-    if node is None:
+    if node is None or rules.is_empty(node):
+        # Only comments, or only '---': nothing to load, and saying nothing would hide the edition silently.
+        if _error_count(findings) == errors_before:
+            findings.error(1, f"{path.name} has no fields")
         return None, findings.problems
     values = rules.check_mapping(node, rules.EDITION, "", findings, owner_line=1)
     if values is None:
