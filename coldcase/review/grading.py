@@ -133,6 +133,15 @@ def _bump(tip: Tip, user: User, seen_version: int, **values) -> TipReview:
     return review
 
 
+def _check_version(tip: Tip, seen_version: int) -> None:
+    """Raise Conflict unless the review is still at ``seen_version``; writes nothing."""
+    stored = db.session.scalar(select(TipReview.version).where(TipReview.tip_id == tip.id))
+    if stored != seen_version:
+        review = review_for(tip)
+        db.session.refresh(review)
+        raise Conflict(review)
+
+
 def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -> list[str]:
     """Apply the grading form to ``tip`` as ``user``; return the changes made, in words (empty when nothing
     changed). Raises ReviewError for a change that is not allowed, Conflict for a stale form."""
@@ -145,6 +154,14 @@ def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -
         "status": (tip.status, review.close_reason),
     }
     close_reason = change.close_reason if change.status == TipStatus.CLOSED.value else None
+    tags_changed = list(change.tags) != old_tags and sorted(change.tags) != old_tags
+    if (before == {"grade": (change.source_grade, change.information_grade, change.outcome),
+                   "assignee": change.assignee_id, "status": (change.status, close_reason)}
+            and not tags_changed):
+        # Nothing to write: a stale form is still a conflict, but the version stays, so a colleague's open form
+        # stays valid.
+        _check_version(tip, seen_version)
+        return []
     review = _bump(tip, user, seen_version, source_grade=change.source_grade,
                    information_grade=change.information_grade, outcome=change.outcome,
                    assignee_id=change.assignee_id, close_reason=close_reason)
@@ -167,7 +184,7 @@ def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -
         tip.status = change.status
         audit.record(user, audit.TIP_STATUS, target, text)
         done.append(text)
-    if list(change.tags) != old_tags and sorted(change.tags) != old_tags:
+    if tags_changed:
         for tag in set(old_tags) - set(change.tags):
             db.session.delete(db.session.get(TipTag, (tip.id, tag)))
         for tag in set(change.tags) - set(old_tags):

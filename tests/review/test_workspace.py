@@ -241,3 +241,29 @@ def test_the_history_is_in_time_order_across_messages_notes_and_changes(client, 
              "Message the next day."]
     positions = [page.index(text) for text in order]
     assert positions == sorted(positions), [text for _, text in sorted(zip(positions, order))]
+
+
+def test_saving_an_unchanged_form_keeps_the_version_so_a_colleague_can_still_save(client, second_client,
+                                                                                  create_user, make_tip):
+    tip = make_tip()
+    first = create_user("investigator", totp_secret=pyotp.random_base32())
+    second = create_user("investigator", totp_secret=pyotp.random_base32())
+    for browser, user in ((client, first), (second_client, second)):
+        browser.post("/staff/login", data={"email": user.email, "password": user.password})
+        browser.post("/staff/2fa/", data={"code": pyotp.TOTP(user.totp_secret).now()})
+        browser.get(f"/staff/review/tips/{tip.number}")
+    seen = review_form(tip)
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data=seen, follow_redirects=True)
+    assert response.status_code == 200 and "Nothing changed." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(TipReview, tip.id).version == 1
+    assert "tip_graded" not in audit_actions(f"tip:{tip.number}")
+    response = second_client.post(f"/staff/review/tips/{tip.number}/review", data={**seen, "source_grade": "B"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(TipReview, tip.id).version == 2
+    # A form that changes nothing but is stale is still a conflict (the page shows what is stored now).
+    response = client.post(f"/staff/review/tips/{tip.number}/review", data={**seen, "source_grade": "B"})
+    assert response.status_code == 409
+    db.session.expire_all()
+    assert db.session.get(TipReview, tip.id).version == 2
