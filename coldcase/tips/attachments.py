@@ -1,6 +1,6 @@
 """Attachments: the type is read from the content (magic bytes), never from the name; images are re-encoded
-by Pillow so that EXIF, GPS and every other metadata block is left behind; PDFs lose their document information
-and XMP metadata. The result is encrypted before it is stored."""
+by Pillow so that EXIF, GPS and every other metadata block is left behind; PDFs lose their document information,
+every XMP and /PieceInfo block, annotation authors, and the EXIF/XMP/IPTC/comment segments of their JPEG images. The result is encrypted before it is stored."""
 
 from __future__ import annotations
 
@@ -73,17 +73,142 @@ def _clean_image(data: bytes, media_type: str) -> bytes:
     return out.getvalue()
 
 
+#: JPEG segments kept in a PDF's images: APP0 (JFIF), APP2 (only an ICC profile) and APP14 (Adobe) keep colours
+#: right; SOFn, DHT, DQT, DRI and the scans are the picture. Every other APPn (APP1 EXIF/XMP, APP13 IPTC, vendor
+#: blocks) and COM is dropped, and so is whatever follows the end of the image (a second, "multi-picture" image).
+_JPEG_KEEP_APP = {0xE0, 0xEE}
+_PDF_DROP_KEYS = ("/Metadata", "/PieceInfo", "/LastModified")
+_ANNOTATION_DROP_KEYS = ("/T", "/M", "/CreationDate")
+
+
+def _strip_jpeg(data: bytes) -> bytes:
+    """The JPEG ``data`` without its metadata segments (see :data:`_JPEG_KEEP_APP`); the coded picture is copied
+    byte for byte. Raises :class:`AttachmentError` for data that is not a well-formed JPEG."""
+    if not data.startswith(b"\xff\xd8"):
+        raise AttachmentError("unreadable")
+    out = bytearray(b"\xff\xd8")
+    i, size = 2, len(data)
+    while i + 1 < size:
+        if data[i] != 0xFF:
+            raise AttachmentError("unreadable")
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0xD9:  # end of image: nothing after it is kept
+            out += b"\xff\xd9"
+            return bytes(out)
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # no length
+            out += data[i:i + 2]
+            i += 2
+            continue
+        if i + 4 > size:
+            raise AttachmentError("unreadable")
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        end = i + 2 + length
+        if length < 2 or end > size:
+            raise AttachmentError("unreadable")
+        segment = data[i:end]
+        keep = not (0xE0 <= marker <= 0xEF or marker == 0xFE)
+        keep = keep or marker in _JPEG_KEEP_APP or (marker == 0xE2 and segment[4:16] == b"ICC_PROFILE\x00")
+        if keep:
+            out += segment
+        i = end
+        if marker == 0xDA:  # a scan: entropy-coded data up to the next marker (0xFF00 and RSTn belong to it)
+            j = i
+            while j + 1 < size and not (data[j] == 0xFF and data[j + 1] not in (0x00, 0xFF)
+                                        and not 0xD0 <= data[j + 1] <= 0xD7):
+                j += 1
+            if j + 1 >= size:  # no end-of-image marker: keep the scan, close the image
+                out += data[i:size]
+                if not out.endswith(b"\xff\xd9"):
+                    out += b"\xff\xd9"
+                return bytes(out)
+            out += data[i:j]
+            i = j
+    raise AttachmentError("unreadable")
+
+
+def _filters(stream) -> tuple[list, list]:
+    import pikepdf
+
+    filters = stream.get("/Filter")
+    parms = stream.get("/DecodeParms")
+    if filters is None:
+        return [], []
+    if isinstance(filters, pikepdf.Name):
+        return [filters], [parms]
+    filters = list(filters)
+    parms = list(parms) if isinstance(parms, pikepdf.Array) else [None] * len(filters)
+    return filters, parms + [None] * (len(filters) - len(parms))
+
+
+def _clean_pdf_jpeg(stream) -> None:
+    """Drop the metadata segments of a JPEG (/DCTDecode) image and write it back raw, with the same filter."""
+    import pikepdf
+
+    filters, parms = _filters(stream)
+    if pikepdf.Name.DCTDecode not in filters:
+        return
+    if filters[-1] != pikepdf.Name.DCTDecode:
+        raise AttachmentError("unreadable")
+    dct_parms = parms[-1]
+    if len(filters) == 1:
+        jpeg = stream.read_raw_bytes()
+    else:  # e.g. [/FlateDecode /DCTDecode]: undo the filters before the DCT one
+        stream.Filter = pikepdf.Array(filters[:-1])
+        if "/DecodeParms" in stream:
+            stream.DecodeParms = pikepdf.Array([p if p is not None else pikepdf.Object.parse(b"null")
+                                                for p in parms[:-1]])
+        jpeg = stream.read_bytes()
+    stream.write(_strip_jpeg(jpeg), filter=pikepdf.Name.DCTDecode,
+                 decode_parms=dct_parms if isinstance(dct_parms, pikepdf.Dictionary) else None)
+
+
+def _scrub_pdf_object(obj) -> None:
+    """Drop metadata keys from ``obj`` and from the direct objects inside it (indirect ones are visited on their
+    own)."""
+    import pikepdf
+
+    containers = (pikepdf.Dictionary, pikepdf.Stream, pikepdf.Array)
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        for key in list(obj.keys()):
+            if key in _PDF_DROP_KEYS:
+                del obj[key]
+                continue
+            value = obj[key]
+            if isinstance(value, containers) and not value.is_indirect:
+                _scrub_pdf_object(value)
+    elif isinstance(obj, pikepdf.Array):
+        for value in obj:
+            if isinstance(value, containers) and not value.is_indirect:
+                _scrub_pdf_object(value)
+
+
 def _clean_pdf(data: bytes) -> bytes:
+    """The PDF without document information, XMP (of the document and of every object), /PieceInfo, annotation
+    authors and dates, and without the metadata segments of its JPEG images."""
     import pikepdf
 
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             if "/Info" in pdf.trailer:
                 del pdf.trailer["/Info"]
-            if "/Metadata" in pdf.Root:
-                del pdf.Root["/Metadata"]
+            for obj in pdf.objects:
+                _scrub_pdf_object(obj)
+                if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image:
+                    _clean_pdf_jpeg(obj)
+            for page in pdf.pages:
+                for annotation in page.obj.get("/Annots", []):
+                    # A form field's /T is its name, not an author.
+                    if isinstance(annotation, pikepdf.Dictionary) and annotation.get("/Subtype") != "/Widget":
+                        for key in _ANNOTATION_DROP_KEYS:
+                            if key in annotation:
+                                del annotation[key]
             out = io.BytesIO()
-            pdf.save(out, fix_metadata_version=False)
+            # A deterministic /ID: made from the content, not from the time of saving (and the same file sent
+            # twice gives the same bytes).
+            pdf.save(out, fix_metadata_version=False, deterministic_id=True)
     except pikepdf.PdfError:
         raise AttachmentError("unreadable") from None
     return out.getvalue()
