@@ -373,9 +373,11 @@ def _check_photos(
     items: list, folder: Path, folder_resolved: Path, files: tuple[Path, ...], findings: Findings
 ) -> list[Photo]:
     photos = []
+    printed = True  # the first photo named is the one printed (an empty item before it is reported elsewhere)
     for index, item in enumerate(items, 1):
         if not item or not item.get("file"):
             continue
+        is_printed, printed = printed, False
         name = item["file"]
         field_name = f"photos[{index}].file"
         line = findings.lines.get(field_name)
@@ -392,7 +394,7 @@ def _check_photos(
             continue
         width, height = size
         need_w, need_h = rules.PRINT_PIXELS
-        if index == 1 and (width < need_w or height < need_h):
+        if is_printed and (width < need_w or height < need_h):
             mm_w, mm_h = rules.PRINT_SIZE_MM
             findings.error(
                 line,
@@ -400,7 +402,7 @@ def _check_photos(
                 field_name,
             )
             continue
-        if index > 1 and width < rules.WEB_MIN_WIDTH:
+        if not is_printed and width < rules.WEB_MIN_WIDTH:
             findings.warning(
                 line,
                 f"photo '{name}' is {width} px wide; the web page needs at least {rules.WEB_MIN_WIDTH}",

@@ -301,7 +301,20 @@ def _check_list(node, spec: Spec, name: str, findings: Findings) -> list | None:
         noun = spec.item_noun if spec.min_items == 1 else spec.item_noun + "s"
         findings.error(findings.line(node), f"'{name}' must list at least {spec.min_items} {noun}", name)
     assert spec.item is not None
-    return [check(item, spec.item, f"{name}[{index}]", findings) for index, item in enumerate(node.value, 1)]
+    values = []
+    for index, item in enumerate(node.value, 1):
+        if is_empty(item) and _has_required_fields(spec.item):
+            # A stray '-': an item that must have fields has none. Said plainly, rather than skipping it.
+            findings.lines[f"{name}[{index}]"] = findings.line(item)
+            findings.error(findings.line(item), f"{name} item {index} is empty", f"{name}[{index}]")
+            values.append(None)
+            continue
+        values.append(check(item, spec.item, f"{name}[{index}]", findings))
+    return values
+
+
+def _has_required_fields(spec: Spec) -> bool:
+    return spec.kind == "mapping" and spec.fields is not None and any(f.required for f in spec.fields.values())
 
 
 def check_mapping(
