@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -321,10 +321,12 @@ def new_tip():
             audit.record(current_user, audit.TIP_ENTERED, audit.tip_target(tip), f"entered from {tip.channel}")
             db.session.commit()
             if code:
-                flash(_("Tip %(number)s recorded. Receipt code for the tipster (shown once): %(code)s",
-                        number=tip.number, code=code))
-            else:
-                flash(_("Tip %(number)s recorded.", number=tip.number))
+                # Shown in the page only: a flashed message would travel in the (signed, not encrypted) session
+                # cookie. The page is not stored by the browser or a proxy.
+                response = make_response(render_template("review/recorded.html", tip=tip, code=code))
+                response.headers["Cache-Control"] = "no-store"
+                return response
+            flash(_("Tip %(number)s recorded.", number=tip.number))
             return redirect(url_for("review.tip", number=tip.number))
     failed = bool(problems or form.errors)
     return render_template("review/new_tip.html", form=form, problems=problems), 400 if failed else 200

@@ -189,7 +189,7 @@ def test_staff_record_a_tip_from_the_phone_through_intake(client, login_as):
     user = login_as("investigator")
     response = client.post("/staff/review/new", data={"channel": "phone", "text": "Beller zegt: de broer wist het.",
                                                       "how_known": "heard", "with_receipt": "y"})
-    assert response.status_code == 302
+    assert response.status_code == 200
     tip = db.session.scalar(select(Tip))
     assert tip.channel == "phone" and tip.entered_by_id == user.id and tip.receipt_hash
     assert "tip_entered" in audit_actions(f"tip:{tip.number}")
@@ -267,3 +267,31 @@ def test_saving_an_unchanged_form_keeps_the_version_so_a_colleague_can_still_sav
     assert response.status_code == 409
     db.session.expire_all()
     assert db.session.get(TipReview, tip.id).version == 2
+
+
+def test_a_receipt_code_is_shown_in_the_page_and_never_put_in_the_session_cookie(client, login_as):
+    import re
+
+    login_as("investigator")
+    response = client.post("/staff/review/new", data={"channel": "letter", "text": "De broer wist het, schrijft zij.",
+                                                      "how_known": "heard", "with_receipt": "y"})
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    page = response.get_data(as_text=True)
+    code = re.search(r'<code id="receipt-code">([^<]+)</code>', page).group(1).strip()
+    tip = db.session.scalar(select(Tip))
+    assert len(code) >= 8 and tip.number in page and "Receipt code for the tipster (shown once)" in page
+    with client.session_transaction() as session:
+        assert code not in repr(dict(session))
+    for header in response.headers.getlist("Set-Cookie"):
+        assert code not in header
+    # The tip page shown next does not repeat it either.
+    assert code not in client.get(f"/staff/review/tips/{tip.number}").get_data(as_text=True)
+
+
+def test_a_tip_without_receipt_is_recorded_with_a_message(client, login_as):
+    login_as("investigator")
+    response = client.post("/staff/review/new", data={"channel": "phone", "text": "Beller zegt: de broer wist het."},
+                           follow_redirects=True)
+    tip = db.session.scalar(select(Tip))
+    assert response.status_code == 200 and f"Tip {tip.number} recorded." in response.get_data(as_text=True)
+    assert tip.receipt_hash is None
