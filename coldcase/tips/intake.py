@@ -9,6 +9,7 @@ uuid. The same uuid makes a double click one tip.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 import time
 import uuid as uuid_module
@@ -50,6 +51,18 @@ class TipInput:
 
 
 @dataclass(frozen=True)
+class Added:
+    """What a second submission of one form added to the stored tip."""
+
+    text: bool = False
+    contact: bool = False
+    files: int = 0
+
+    def __bool__(self) -> bool:
+        return self.text or self.contact or bool(self.files)
+
+
+@dataclass(frozen=True)
 class Receipt:
     """What the tipster is shown once: the tip number and the receipt code (grouped for writing down)."""
 
@@ -57,6 +70,8 @@ class Receipt:
     code: str
     spooled: bool = False
     duplicate: bool = False
+    #: For a second submission of the same form: what it added to the tip.
+    added: Added = Added()
 
 
 def database_unreachable(error: Exception) -> bool:
@@ -160,6 +175,51 @@ def _store(record: dict) -> tuple[Tip, bool, str]:
     raise RuntimeError("could not find a free tip number")
 
 
+def _add_to_existing(tip: Tip, record: dict) -> Added:
+    """Add to a stored ``tip`` what a second submission of the same form (``record``) brings that it lacks: a
+    different text (as the tipster's message), contact details, and attachments it does not have yet.
+
+    Contact details and attachments stay encrypted: new contact details become the tip's contact details when it
+    had none, and are added after the ones it had otherwise (never into a message, which is stored in clear).
+    The caller commits.
+    """
+    text = record["text"]
+    added_text = tip.text != text and all(m.body != text for m in tip.messages)
+    if added_text:
+        add_tipster_message(tip, text)
+
+    added_contact = False
+    if record.get("contact_encrypted"):
+        token = record["contact_encrypted"].encode("ascii")
+        if tip.contact_encrypted is None:
+            tip.contact_encrypted = token
+            added_contact = True
+        else:
+            new, old = crypto.decrypt_text(token), crypto.decrypt_text(tip.contact_encrypted)
+            if f"\n{new}\n" not in f"\n{old}\n":
+                tip.contact_encrypted = crypto.encrypt_text(f"{old}\n{new}")
+                added_contact = True
+
+    def digest(token: bytes) -> bytes:
+        return hashlib.sha256(crypto.decrypt(token)).digest()
+
+    have = {digest(attachment.content_encrypted) for attachment in tip.attachments}
+    added_files = 0
+    for item in record.get("attachments", []):
+        token = item["content_encrypted"].encode("ascii")
+        content = digest(token)
+        if content in have:  # the same file sent again (cleaning is deterministic)
+            continue
+        have.add(content)
+        extension = item["filename"].rsplit(".", 1)[-1]
+        tip.attachments.append(TipAttachment(
+            media_type=item["media_type"], filename=f"attachment-{len(tip.attachments) + 1}.{extension}",
+            size=item["size"], content_encrypted=token,
+        ))
+        added_files += 1
+    return Added(text=added_text, contact=added_contact, files=added_files)
+
+
 def _rollback_quietly() -> None:
     try:
         db.session.rollback()
@@ -171,8 +231,9 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     """Store a tip from the public form and return its receipt.
 
     ``token`` is the form's idempotency token: the same token always gives the same uuid, number and receipt
-    code, so a second submission of one form returns the first one's receipt. If a second submission carries a
-    different text (the tipster went back and added something), that text is added to the tip as a message.
+    code, so a second submission of one form returns the first one's receipt. If a second submission brings
+    something new (the tipster went back and added to the text, their contact details or a file), it is added
+    to the tip (see :func:`_add_to_existing`) and the receipt says what was added.
 
     When the database cannot be reached the tip is spooled. Raises ``OSError`` only if the spool cannot be
     written either; the caller must then show an error, never a receipt.
@@ -181,9 +242,11 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     record = _record(data, uuid, number, receipts.hash_code(code))
     try:
         tip, created, number = _store(record)
-        if not created and tip.text != data.text and all(m.body != data.text for m in tip.messages):
-            add_tipster_message(tip, data.text)
-            db.session.commit()
+        added = Added()
+        if not created:
+            added = _add_to_existing(tip, record)
+            if added:
+                db.session.commit()
     except Exception as error:
         if not database_unreachable(error):
             raise
@@ -192,7 +255,7 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
         log.warning("database unreachable (%s): a tip was spooled", error.__class__.__name__)
         return Receipt(number, receipts.format_code(code), spooled=True)
     import_spool_if_waiting()
-    return Receipt(number, receipts.format_code(code), duplicate=not created)
+    return Receipt(number, receipts.format_code(code), duplicate=not created, added=added)
 
 
 def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tuple[Tip, str | None]:
@@ -265,7 +328,9 @@ def import_spool() -> SpoolImport:
                 result.unreadable.append(path.name)
                 continue
             try:
-                _, created, _ = _store(record)
+                tip, created, _ = _store(record)
+                if not created and _add_to_existing(tip, record):  # sent again while the database was down
+                    db.session.commit()
             except Exception as error:
                 if not database_unreachable(error):
                     raise

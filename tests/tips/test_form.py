@@ -149,3 +149,53 @@ def test_form_works_without_javascript_and_has_labels(client):
         assert f'for="{field}"' in html
     assert "<legend" in html
     assert "<script" not in html and "style=" not in html
+
+
+def _jpeg(colour) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_sending_the_form_again_adds_new_contact_details_and_files_encrypted(client):
+    import io
+
+    from coldcase.tips.intake import contact_details, decode_attachment
+
+    page = client.get("/tips/new")
+    fields = {**form_fields(page), "text": "Ik zag een blauwe auto."}
+    first = client.post("/tips/new", data={**fields, "attachments": [(io.BytesIO(_jpeg("red")), "a.jpg")]},
+                        content_type="multipart/form-data")
+    assert first.status_code == 200 and "receipt-added" not in first.get_data(as_text=True)
+    # The tipster goes back, adds a phone number and a second photo (the first one again too), and sends again.
+    second = client.post("/tips/new", data={
+        **fields, "contact": "0612345678",
+        "attachments": [(io.BytesIO(_jpeg("red")), "a.jpg"), (io.BytesIO(_jpeg("blue")), "b.jpg")],
+    }, content_type="multipart/form-data")
+    assert receipt_code(second) == receipt_code(first)
+    html = second.get_data(as_text=True)
+    assert 'id="receipt-added"' in html and "your contact details" in html and "1 file" in html
+    tip = only_tip()
+    assert contact_details(tip) == "0612345678"
+    assert b"0612345678" not in tip.contact_encrypted
+    assert [a.filename for a in tip.attachments] == ["attachment-1.jpg", "attachment-2.jpg"]
+    assert decode_attachment(tip.attachments[1])[:3] == b"\xff\xd8\xff"
+    assert db.session.scalars(select(TipMessage)).all() == []
+
+    # Other contact details later: kept with the first ones, encrypted, never in a message (stored in clear).
+    third = client.post("/tips/new", data={**fields, "contact": "kees@example.org"},
+                        content_type="multipart/form-data")
+    assert "your contact details" in third.get_data(as_text=True)
+    tip = only_tip()
+    assert contact_details(tip) == "0612345678\nkees@example.org"
+    assert all("kees@" not in m.body for m in tip.messages)
+    # The same again: nothing new, nothing added.
+    fourth = client.post("/tips/new", data={**fields, "contact": "kees@example.org"},
+                         content_type="multipart/form-data")
+    assert 'id="receipt-added"' not in fourth.get_data(as_text=True)
+    assert contact_details(only_tip()) == "0612345678\nkees@example.org"
+    assert len(only_tip().attachments) == 2

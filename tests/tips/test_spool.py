@@ -147,3 +147,18 @@ def test_a_spool_file_keeps_only_the_day_it_was_written(app, down_client):
                                          tzinfo=datetime.UTC).timestamp()
     assert path.stat().st_mtime == midnight
     assert path.stat().st_atime == midnight
+
+
+def test_a_form_sent_again_while_the_database_is_down_adds_to_the_stored_tip(app, client, down_client, runner):
+    from coldcase.tips.intake import contact_details
+    from tests.tips.conftest import form_fields
+
+    fields = {**form_fields(client.get("/tips/new")), "text": "Eerst zonder telefoon"}
+    client.post("/tips/new", data=fields)
+    down_client.post("/tips/new", data={**fields, "contact": "0687654321"})
+    result = runner.invoke(args=["tips", "import-spool"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    (tip,) = db.session.scalars(select(Tip)).all()
+    assert contact_details(tip) == "0687654321"
+    assert spool.pending(app.config["SPOOL_DIR"]) == []
