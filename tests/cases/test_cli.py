@@ -66,7 +66,7 @@ def test_json_output_for_scripts(run_check):
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["valid_cases"] == ["photo-in-subfolder", "photo-second-narrow"]
-    assert report["errors"] == 7 and report["warnings"] == 1
+    assert report["errors"] == 9 and report["warnings"] == 1
     first = report["problems"][0]
     assert first == {
         "path": "photo-absolute/case.md",
