@@ -156,17 +156,18 @@ def read_text(path: Path, findings: Findings) -> str | None:
             None, f"{path.name} is larger than {MAX_FILE_BYTES // 1024} KB; is this a case or edition file?"
         )
         return None
-    if not data.strip():
-        findings.error(1, f"{path.name} is empty")
-        return None
     try:
-        return data.decode("utf-8-sig")  # tolerate the byte order mark some Windows editors write
+        text = data.decode("utf-8-sig")  # tolerate the byte order mark some Windows editors write
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         findings.error(
             line, f"{path.name} is not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         )
         return None
+    if not text.strip():  # after removing the byte order mark: a file holding only one is empty too
+        findings.error(1, f"{path.name} is empty")
+        return None
+    return text
 
 
 def split_front_matter(text: str, path: Path, findings: Findings) -> tuple[str, str, int] | None:

@@ -164,6 +164,12 @@ def compose_yaml(yaml_text: str, findings: Findings, what: str = "a case file") 
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + findings.first_line if mark is not None else findings.first_line
+        position = getattr(exc, "position", None)
+        if mark is None and isinstance(position, int):
+            # A reader error (a NUL, BEL or form feed) has no mark, only an offset: in characters from the
+            # pure-Python reader, in UTF-8 bytes from libyaml's.
+            before = yaml_text[:position] if YamlLoader is yaml.SafeLoader else yaml_text.encode()[:position]
+            line = before.count("\n" if isinstance(before, str) else b"\n") + findings.first_line
         lines = yaml_text.splitlines()
         if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
             problem += " (a tab? indent with spaces)"

@@ -70,3 +70,32 @@ def test_file_over_the_size_limit_is_refused_unread(scenario):
     case, problems = load_case(root / ANNA, TODAY)
     assert case is None
     assert _problems(problems) == [(None, "case.md is larger than 256 KB; is this a case or edition file?")]
+
+
+def test_file_holding_only_a_byte_order_mark_is_empty_and_hides_nothing(scenario):
+    root = scenario("translations")
+    (root / "good" / "case.md").write_bytes(b"\xef\xbb\xbf")
+    (root / "good" / "case.en.md").write_bytes(b"\xef\xbb\xbf\r\n")
+    case, problems = load_case(root / "good", TODAY)
+    assert case is None
+    assert [(p.path.name, p.line, p.message) for p in problems] == [
+        ("case.md", 1, "case.md is empty"),
+        ("case.en.md", 1, "case.en.md is empty"),
+    ]
+
+
+def test_control_character_is_reported_on_its_own_line(scenario):
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    text = path.read_text(encoding="utf-8")
+    for character, code in (("\x00", "0000"), ("\x07", "0007"), ("\x0c", "000c")):
+        # 'place' is on line 11. The 'ë' before it makes an offset in bytes differ from one in characters.
+        edited = text.replace("name: Anna de Vries", "name: Anna de Vriës").replace(
+            "place: Zwolle, Stadsgracht", f"place: Zwolle,{character} Stadsgracht"
+        )
+        path.write_text(edited, encoding="utf-8")
+        case, problems = load_case(root / ANNA, TODAY)
+        assert case is None
+        (problem,) = problems
+        assert problem.line == 11
+        assert problem.message.startswith(f"YAML does not parse: unacceptable character #x{code}")
