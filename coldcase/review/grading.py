@@ -196,8 +196,11 @@ def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -
 
 
 def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_case_ids) -> None:
-    """Attach a general tip (or one filed under the wrong case) to ``case_id``. Raises ReviewError for an
-    unknown case, Conflict for a stale form."""
+    """Attach a general tip (or one filed under the wrong case) to ``case_id`` and score it again against that
+    case (its place, victim and dates, and the tips filed under it). Raises ReviewError for an unknown case,
+    Conflict for a stale form."""
+    from coldcase.review.triage import score_new_tip
+
     if case_id not in known_case_ids:
         raise ReviewError(_("There is no case '%(case)s'.", case=case_id))
     if case_id == tip.case_id:
@@ -205,6 +208,7 @@ def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_ca
     _bump(tip, user, seen_version)
     old = tip.case_id or "general"
     tip.case_id = case_id
+    score_new_tip(tip)
     audit.record(user, audit.TIP_MOVED, audit.tip_target(tip), f"moved from {old} to case {case_id}")
 
 

@@ -295,3 +295,29 @@ def test_a_tip_without_receipt_is_recorded_with_a_message(client, login_as):
     tip = db.session.scalar(select(Tip))
     assert response.status_code == 200 and f"Tip {tip.number} recorded." in response.get_data(as_text=True)
     assert tip.receipt_hash is None
+
+
+def test_moving_a_tip_scores_it_again_against_its_new_case(client, login_as, make_tip):
+    from coldcase.review.triage import score_new_tip
+
+    login_as("investigator")
+    tip = make_tip("Ik zag die avond in Tilburg aan de Korvelseweg een man wegrennen, met een tas onder de arm.",
+                   case_id="anja-hermans-1986")
+    score_new_tip(tip)
+    db.session.commit()
+    assert "case_place" not in [code for _, code, _ in tip.triage_reasons]
+    before = tip.triage_score
+    client.get(f"/staff/review/tips/{tip.number}")
+    version = str(db.session.get(TipReview, tip.id).version)
+    assert client.post(f"/staff/review/tips/{tip.number}/case",
+                       data={"version": version, "case_id": "adriaan-mol-1981"}).status_code == 302
+    db.session.expire_all()
+    moved = db.session.get(Tip, tip.id)
+    assert "case_place" in [code for _, code, _ in moved.triage_reasons]
+    assert moved.triage_score > before
+    version = str(db.session.get(TipReview, tip.id).version)
+    assert client.post(f"/staff/review/tips/{tip.number}/case",
+                       data={"version": version, "case_id": "anja-hermans-1986"}).status_code == 302
+    db.session.expire_all()
+    back = db.session.get(Tip, tip.id)
+    assert "case_place" not in [code for _, code, _ in back.triage_reasons] and back.triage_score == before
