@@ -89,8 +89,9 @@ class PartialDate:
             return datetime.date(self.year, self.month, self.day)  # type: ignore[arg-type]
         if self.month is None:
             return datetime.date(self.year, 12, 31)
-        next_month = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return next_month - datetime.timedelta(days=1)
+        if self.month == 12:  # no "1 January next year" to count back from: 9999-12 has none
+            return datetime.date(self.year, 12, 31)
+        return datetime.date(self.year, self.month + 1, 1) - datetime.timedelta(days=1)
 
     def _key(self) -> tuple[int, int, int]:
         # An unknown month or day sorts before any known one: 1994 < 1994-01 < 1994-01-01.

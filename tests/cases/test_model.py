@@ -34,6 +34,8 @@ def test_partial_date_spans_its_first_and_last_day():
     assert PartialDate(1996, 2).first_day() == datetime.date(1996, 2, 1)
     assert PartialDate(1996, 2).last_day() == datetime.date(1996, 2, 29)
     assert PartialDate(1994).last_day() == datetime.date(1994, 12, 31)
+    assert PartialDate(9999, 12).last_day() == datetime.date(9999, 12, 31)  # was ValueError (year 10000)
+    assert PartialDate(9999, 11).last_day() == datetime.date(9999, 11, 30)
     assert PartialDate(1994, 12).last_day() == datetime.date(1994, 12, 31)
 
 
