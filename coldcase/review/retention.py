@@ -1,7 +1,8 @@
 """Retention: contact details and attachments of closed tips are removed after configured periods.
 
-The clock of a closed tip starts at the last change of its review (closing it, or grading it afterwards), so a
-tip that is still being worked on is never purged. The tip's text, grade and history stay: they are the record
+The clock of a closed tip starts at the last change of its review (closing it, or grading it afterwards) or at
+the tipster's latest message, whichever is later, so a tip that is still being worked on, or whose tipster still
+writes, is never purged mid-conversation. The tip's text, grade and history stay: they are the record
 of the investigation and the yield figures.
 """
 
@@ -17,7 +18,7 @@ from coldcase.audit import service as audit
 from coldcase.auth.models import utcnow
 from coldcase.extensions import db
 from coldcase.review.models import TipReview
-from coldcase.tips.models import Tip, TipAttachment, TipStatus
+from coldcase.tips.models import Tip, TipAttachment, TipMessage, TipStatus
 
 DEFAULT_CONTACT_DAYS = 365
 DEFAULT_ATTACHMENT_DAYS = 730
@@ -33,10 +34,13 @@ class PurgeReport:
 
 def _closed_before(days: int, now: datetime.datetime):
     cutoff = now - datetime.timedelta(days=days)
+    # Messages carry a date only: one written on the cutoff's day counts as within the period.
+    recent_message = select(TipMessage.id).where(TipMessage.tip_id == Tip.id, TipMessage.author == "tipster",
+                                                 TipMessage.created_at >= cutoff.date()).exists()
     return (
         select(Tip)
         .join(TipReview, TipReview.tip_id == Tip.id)
-        .where(Tip.status == TipStatus.CLOSED.value, TipReview.updated_at < cutoff)
+        .where(Tip.status == TipStatus.CLOSED.value, TipReview.updated_at < cutoff, ~recent_message)
         .order_by(Tip.id)
     )
 

@@ -79,3 +79,38 @@ def test_rescore_compares_with_earlier_tips_of_the_same_case(app, make_tip):
     other_case = make_tip(text, number="T-ELSEWHERE", case_id="case-b")
     assert "-20 nearly the same as tip T-FIRST" in [str(r) for r in score_new_tip(second).reasons]
     assert score_new_tip(other_case).duplicates == ()
+
+
+def test_purge_waits_while_the_tipster_still_writes_after_closing(app, runner, make_tip):
+    from coldcase.tips.models import TipMessage
+
+    app.config.update(RETENTION_DAYS_CONTACT=30, RETENTION_DAYS_ATTACHMENTS=90)
+    today = datetime.date.today()
+    writing = closed_tip(make_tip, "T-WRITING", 100, files=1)
+    silent = closed_tip(make_tip, "T-SILENT", 100, files=1)
+    replied = closed_tip(make_tip, "T-REPLIED", 100, files=1)
+    db.session.add_all([
+        # The tipster wrote 10 days ago, long after the tip was closed: the conversation is still going on.
+        TipMessage(tip_id=writing.id, author="tipster", body="Nog iets:", created_at=today - datetime.timedelta(10)),
+        # Their last message is older than both periods: the clock runs.
+        TipMessage(tip_id=silent.id, author="tipster", body="Dag.", created_at=today - datetime.timedelta(200)),
+        # Only the team wrote lately: that does not stop the clock.
+        TipMessage(tip_id=replied.id, author="staff", body="Dank u.", created_at=today - datetime.timedelta(5)),
+    ])
+    db.session.commit()
+
+    dry = runner.invoke(args=["tips", "purge", "--dry-run"])
+    assert "Would remove contact details of 2 tip(s): T-SILENT, T-REPLIED" in dry.output, dry.output
+    result = runner.invoke(args=["tips", "purge"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    assert db.session.get(Tip, writing.id).contact_encrypted is not None
+    assert db.session.get(Tip, silent.id).contact_encrypted is None
+    assert db.session.get(Tip, replied.id).contact_encrypted is None
+    assert list(db.session.scalars(select(TipAttachment.tip_id))) == [writing.id]
+    # Once the tipster has been silent for the period, the contact details go too.
+    now = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=31)
+    with app.test_request_context():
+        from coldcase.review.retention import purge
+
+        assert purge("command line", dry_run=True, now=now).contacts == ["T-WRITING"]
