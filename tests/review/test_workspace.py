@@ -240,7 +240,7 @@ def test_the_history_is_in_time_order_across_messages_notes_and_changes(client, 
     order = ["Message that day.", "tags: vehicle", "Morning note.", "graded B2, usable", "Afternoon note.",
              "Message the next day."]
     positions = [page.index(text) for text in order]
-    assert positions == sorted(positions), [text for _, text in sorted(zip(positions, order))]
+    assert positions == sorted(positions), [text for _, text in sorted(zip(positions, order, strict=True))]
 
 
 def test_saving_an_unchanged_form_keeps_the_version_so_a_colleague_can_still_save(client, second_client,
