@@ -11,6 +11,7 @@ import datetime
 import difflib
 import os
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -30,10 +31,6 @@ EDITIONS_FOLDER = "editions"
 #: The longest case, translation or edition file accepted (a long case file is some 10 KB).
 MAX_FILE_BYTES = 256 * 1024
 _TRANSLATION_FILE = re.compile(r"case\.([^.]+)\.md")
-
-# Keep Pillow from refusing large photos as "decompression bombs" with a warning on stderr: we only read
-# the header here, and a print photo may well be large.
-Image.MAX_IMAGE_PIXELS = None
 
 
 @dataclass
@@ -435,14 +432,42 @@ def _closest_file(name: str, files: tuple[Path, ...]) -> str:
 
 
 def _image_size(path: Path) -> tuple[int, int] | str:
-    """The pixel size of a JPEG or PNG, or what is wrong with the file. Reads only the image header."""
+    """The pixel size of a JPEG or PNG, or what is wrong with the file. Reads only the image header.
+
+    Pillow's own decompression-bomb limit stays in force for the whole process (the web resizer and builds
+    decode photos); a photo above ``rules.MAX_PHOTO_PIXELS`` is reported here, with its size.
+    """
     try:
-        with Image.open(path) as image:
-            if image.format not in rules.PHOTO_FORMATS:
-                return f"is a {image.format} image; use JPEG or PNG"
-            return image.size
+        with warnings.catch_warnings():
+            # Between Pillow's limit and twice it, Image.open only warns; the problem is reported below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in rules.PHOTO_FORMATS:
+                    return f"is a {image.format} image; use JPEG or PNG"
+                size = image.size
+    except Image.DecompressionBombError:
+        size = _header_size(path)
+        if size is None:
+            return f"is larger than {rules.MAX_PHOTO_PIXELS // 1_000_000} megapixels; no more are accepted"
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return "is not an image (it does not open as a JPEG or PNG)"
+    width, height = size
+    if width * height > rules.MAX_PHOTO_PIXELS:
+        return f"is {width}×{height} px; at most {rules.MAX_PHOTO_PIXELS // 1_000_000} megapixels are accepted"
+    return size
+
+
+def _header_size(path: Path) -> tuple[int, int] | None:
+    """The size in a JPEG or PNG header that Image.open refused to open (a decompression bomb)."""
+    from PIL import JpegImagePlugin, PngImagePlugin
+
+    for plugin in (PngImagePlugin.PngImageFile, JpegImagePlugin.JpegImageFile):
+        try:
+            with plugin(str(path)) as image:  # the plugin class reads the header without the size check
+                return image.size
+        except (OSError, SyntaxError, ValueError):
+            continue
+    return None
 
 
 # --- Translations ----------------------------------------------------------------------------------------------

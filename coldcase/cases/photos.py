@@ -16,10 +16,17 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from coldcase.cases.rules import MAX_PHOTO_PIXELS
+
 #: The widths the pages ask for. A fixed list: an arbitrary ``?w=`` would let anyone fill the disk.
 WEB_WIDTHS = (480, 960)
 
 _lock = threading.Lock()
+
+
+class PhotoTooLarge(OSError):
+    """The photo has more pixels than ``MAX_PHOTO_PIXELS``: decoding it could exhaust memory. An ``OSError``,
+    so that callers treating an unreadable original as missing do the same for this one."""
 
 
 def version(path: Path) -> str:
@@ -35,7 +42,8 @@ def resized(original: Path, width: int, cache_dir: Path) -> Path:
     """The path of a JPEG copy of ``original`` at most ``width`` pixels wide, made if it is not cached yet.
 
     Raises ``ValueError`` for a width not in ``WEB_WIDTHS`` and ``OSError`` (or Pillow's errors) when the
-    original cannot be read; an original narrower than ``width`` is returned as it is.
+    original cannot be read (``PhotoTooLarge``, an ``OSError``, when it has more than ``MAX_PHOTO_PIXELS``);
+    an original narrower than ``width`` is returned as it is.
     """
     if width not in WEB_WIDTHS:
         raise ValueError(f"width {width} is not one of {WEB_WIDTHS}")
@@ -49,7 +57,15 @@ def resized(original: Path, width: int, cache_dir: Path) -> Path:
     with _lock:
         if target.exists():
             return target
-        with Image.open(original) as image:
+        try:
+            opened = Image.open(original)  # reads the header only; Pillow refuses far larger images itself
+        except Image.DecompressionBombError as exc:
+            raise PhotoTooLarge(f"{original.name}: {exc}") from None
+        with opened as image:
+            if image.width * image.height > MAX_PHOTO_PIXELS:
+                raise PhotoTooLarge(
+                    f"{original.name} is {image.width}×{image.height} px; at most {MAX_PHOTO_PIXELS:,} pixels"
+                )
             if image.width <= width:
                 return original
             image = ImageOps.exif_transpose(image).convert("RGB")

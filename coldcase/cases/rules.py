@@ -400,6 +400,10 @@ PRINT_PIXELS = (1417, 1063)
 #: Narrower photos look blurred on the web page.
 WEB_MIN_WIDTH = 800
 PHOTO_FORMATS = {"JPEG", "PNG"}
+#: The largest photo accepted, in pixels (80 megapixels; a print photo needs 1.5). Above it, decoding the file
+#: could take gigabytes of memory: a "decompression bomb". Below Pillow's own limit, so Pillow never warns
+#: about a photo that is accepted.
+MAX_PHOTO_PIXELS = 80_000_000
 
 _PAGE = "fit on the calendar page"
 

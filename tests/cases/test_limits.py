@@ -99,3 +99,48 @@ def test_control_character_is_reported_on_its_own_line(scenario):
         (problem,) = problems
         assert problem.line == 11
         assert problem.message.startswith(f"YAML does not parse: unacceptable character #x{code}")
+
+
+def _png_header(path, width, height):
+    """A PNG that claims ``width``×``height`` pixels: a real header, one tiny data chunk. Image.open reads
+    only the header, so this is how a decompression bomb looks to the loader."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+    path.write_bytes(data + chunk(b"IEND", b""))
+    return path
+
+
+def test_photo_above_the_pixel_limit_is_a_problem(scenario, recwarn):
+    from PIL import Image
+
+    assert Image.MAX_IMAGE_PIXELS is not None  # Pillow's limit stays in force for the whole process
+    root = scenario("valid")
+    path = root / ANNA / "case.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("file: photo.jpg", "file: bomb.png"), encoding="utf-8")
+    for width, height in ((60_000, 60_000), (10_000, 8_500), (9_000, 9_000)):
+        _png_header(root / ANNA / "bomb.png", width, height)
+        case, problems = load_case(root / ANNA, TODAY)
+        assert case is None
+        assert _problems(problems) == [
+            (16, f"photo 'bomb.png' is {width}×{height} px; at most 80 megapixels are accepted")
+        ]
+    assert not [w for w in recwarn if issubclass(w.category, Image.DecompressionBombWarning)]
+
+
+def test_web_resizer_refuses_a_photo_above_the_pixel_limit(tmp_path):
+    import pytest
+
+    from coldcase.cases import photos
+
+    for width, height in ((60_000, 60_000), (9_000, 9_000)):
+        bomb = _png_header(tmp_path / f"bomb-{width}.png", width, height)
+        with pytest.raises(photos.PhotoTooLarge):
+            photos.resized(bomb, 480, tmp_path / "cache")
+    assert not (tmp_path / "cache").exists()
