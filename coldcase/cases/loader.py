@@ -218,12 +218,16 @@ def _read_case(folder: Path, today: datetime.date) -> CaseLoad:
             "(folders that are not cases must have a name starting with '_' or '.')",
         )
         return result
+    folder_resolved = folder.resolve()
+    if _inside_folder(CASE_FILE, folder, folder_resolved) is None:
+        findings.error(None, f"{CASE_FILE} is a link to a file outside the case folder")
+        _read_translations(folder, files, {}, findings.problems, today)
+        return result
     values, body, body_line = _read_front_matter(source, rules.CASE, findings)
     if values is None:
         # Nothing to check translations against, but their own form can still be checked.
         _read_translations(folder, files, {}, findings.problems, today)
         return result
-    folder_resolved = folder.resolve()
     result.declared_id, result.id_line = values.get("id"), findings.lines.get("id")
     _check_id(values.get("id"), folder, findings)
     _check_dates(values, findings, today)
@@ -479,11 +483,17 @@ def _read_translations(
     """Read every ``case.<language>.md``; problems go into ``problems`` (the case's list)."""
     translations = []
     primary_language = primary.get("language") or rules.DEFAULT_LANGUAGE
+    folder_resolved = folder.resolve()
     for path in files:
         match = _TRANSLATION_FILE.fullmatch(path.name)
         if not match:
             continue
         findings = Findings(path, case_id=folder.name, first_line=2)
+        if _inside_folder(path.name, folder, folder_resolved) is None:
+            # Like a photo: a link out of the folder would publish whatever file it points at.
+            findings.error(None, f"{path.name} is a link to a file outside the case folder")
+            problems.extend(findings.problems)
+            continue
         language = match.group(1)
         if not rules.LANGUAGE.fullmatch(language):
             findings.error(

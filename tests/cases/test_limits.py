@@ -144,3 +144,32 @@ def test_web_resizer_refuses_a_photo_above_the_pixel_limit(tmp_path):
         with pytest.raises(photos.PhotoTooLarge):
             photos.resized(bomb, 480, tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
+
+
+def test_markdown_file_linking_out_of_the_case_folder_is_not_read(scenario, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\n---\nNot for the public.\n", encoding="utf-8")
+    root = scenario("translations")
+    (root / "good" / "case.en.md").unlink()
+    (root / "good" / "case.en.md").symlink_to(secret)
+    case, problems = load_case(root / "good", TODAY)
+    assert case is None
+    assert [(p.path.name, p.line, p.message) for p in problems] == [
+        ("case.en.md", None, "case.en.md is a link to a file outside the case folder")
+    ]
+    (root / "good" / "case.md").rename(root / "primary.md")
+    (root / "good" / "case.md").symlink_to(root / "primary.md")
+    case, problems = load_case(root / "good", TODAY)
+    assert [(p.path.name, p.message) for p in problems] == [
+        ("case.md", "case.md is a link to a file outside the case folder"),
+        ("case.en.md", "case.en.md is a link to a file outside the case folder"),
+    ]
+
+
+def test_markdown_file_linking_inside_the_case_folder_is_fine(scenario):
+    root = scenario("translations")
+    folder = root / "good"
+    (folder / "case.en.md").rename(folder / "english.txt")
+    (folder / "case.en.md").symlink_to("english.txt")
+    case, problems = load_case(folder, TODAY)
+    assert problems == [] and case.languages == ("nl", "en")
