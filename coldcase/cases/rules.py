@@ -115,7 +115,7 @@ MAX_DEPTH = 50
 #: column), so those lines cannot nest more than 2 * (_FAST_COLUMNS + 1) + _FAST_BRACKETS < MAX_DEPTH levels.
 _FAST_BRACKETS = 4
 _FAST_COLUMNS = 20
-_DEEP_LINE = re.compile(r"^[ \t?:-]{%d,}" % _FAST_COLUMNS, re.MULTILINE)
+_DEEP_LINE = re.compile(rf"^[ \t?:-]{{{_FAST_COLUMNS},}}", re.MULTILINE)
 _OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 

@@ -26,7 +26,7 @@ def test_deeply_nested_case_file_is_refused_before_libyaml_crashes(scenario):
     # In a child process: before the fix this killed the interpreter with a segmentation fault.
     code = (
         "import datetime, sys; from coldcase.cases.loader import load_case; "
-        f"case, problems = load_case(sys.argv[1], datetime.date(2026, 11, 1)); "
+        "case, problems = load_case(sys.argv[1], datetime.date(2026, 11, 1)); "
         "print([(p.line, p.message) for p in problems])"
     )
     result = subprocess.run(
