@@ -13,6 +13,7 @@ import secrets
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from coldcase.extensions import db
@@ -95,6 +96,24 @@ def case_tip(case_id: str):
     if case is None:
         abort(404)
     return _tip_form(case)
+
+
+@bp.errorhandler(CSRFError)
+def form_without_valid_token(error: CSRFError):
+    """A tip page posted without a valid anti-forgery token (open for more than a day, or sent from elsewhere):
+    nothing is stored, and the page comes back with what was typed and a fresh token, so that sending it once
+    more works. A tipster must never lose what they wrote to an expired token."""
+    message = _("This page was open for a long time, so for your safety it has to be sent once more. What you "
+                "wrote is kept below: check it, add your files again if you had any, and send it.")
+    if request.endpoint == "tips.status":
+        form = StatusForm()
+        return _private(make_response(render_template("tips/status_lookup.html", form=form, error=message), 400))
+    case = None
+    if request.endpoint == "tips.case_tip":
+        case = current_library().cases.get((request.view_args or {}).get("case_id", ""))
+        if case is None:
+            abort(404)
+    return _render_form(TipForm(), case, 400, message)
 
 
 def _find_by_code(typed: str) -> Tip | None:

@@ -156,6 +156,26 @@ def test_form_without_csrf_token_is_400(csrf_on, client):
     assert response.status_code == 400
 
 
+def test_a_form_whose_token_expired_comes_back_with_the_text_and_then_goes_through(csrf_on, client):
+    fields = form_fields(client.get("/tips/new"))
+    fields["csrf_token"] = "expired-or-forged"
+    response = client.post("/tips/new", data={**fields, "text": "Ik schreef hier een uur aan."})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and stored() == (0, 0, 0)
+    assert "open for a long time" in page and "Ik schreef hier een uur aan." in page
+    again = form_fields(response)
+    assert again["csrf_token"] != "expired-or-forged"
+    response = client.post("/tips/new", data={**again, "text": "Ik schreef hier een uur aan."})
+    assert response.status_code == 200 and stored() == (1, 0, 0)
+
+
+def test_a_case_tip_form_whose_token_expired_keeps_its_case(csrf_on, client):
+    fields = form_fields(client.get(f"/cases/{CASE}/tip"))
+    fields["csrf_token"] = "expired"
+    response = client.post(f"/cases/{CASE}/tip", data={**fields, "text": "Over deze zaak."})
+    assert response.status_code == 400 and "Anna de Vries" in response.get_data(as_text=True)
+
+
 def test_form_with_csrf_token_is_accepted(csrf_on, client):
     fields = form_fields(client.get("/tips/new"))
     response = client.post("/tips/new", data={**fields, "text": "met token"})
