@@ -71,11 +71,6 @@ def matching_step(secret: str, code: str, at: float | None = None) -> int | None
     return None
 
 
-def code_is_valid(secret: str, code: str, at: float | None = None) -> bool:
-    """True when ``code`` is a code for ``secret`` at ``at`` (it does not say whether it was used before)."""
-    return matching_step(secret, code, at) is not None
-
-
 def claim_step(user: User, step: int) -> bool:
     """Record ``step`` as ``user``'s last accepted time step, if it is later than the last one; False when a
     code of this step (or a later one) was accepted before. One conditional UPDATE, so two requests racing

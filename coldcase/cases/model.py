@@ -315,11 +315,6 @@ class Problem:
     field: str | None = None
     case_id: str | None = None
 
-    @property
-    def is_error(self) -> bool:
-        """Errors leave the case (or edition) out; warnings do not."""
-        return self.severity == "error"
-
     def format(self, root: Path | None = None) -> str:
         """``path:line: message``, the path relative to ``root`` when it lies inside it.
 

@@ -86,12 +86,3 @@ def rescore_all(batch: int = 500) -> tuple[int, int]:
             changed += (tip.triage_score, tip.triage_reasons) != before
         last_id = tips[-1].id
         db.session.commit()
-
-
-def parse_reason(reason) -> tuple[int, str]:
-    """A stored reason as (points, English sentence); accepts ``[15, "case_place", "X"]`` and the older
-    ``"+15 text"`` and ``[15, "text"]``. Pages use :func:`coldcase.review.reasons.display_reason`."""
-    from coldcase.review.reasons import parse_stored
-
-    points, _code, _detail, text = parse_stored(reason)
-    return points, text
