@@ -146,10 +146,13 @@ def age_label(age: int | None) -> str:
 
 def photo_url(case: Case, photo: Photo, width: int | None = None) -> str:
     """The address of a case photo, at one of the web widths or as it is, with a token that changes with it."""
+    return _photo_url(case, photo, width, web_photos.version(photo.path))
+
+
+def _photo_url(case: Case, photo: Photo, width: int | None, token: str) -> str:
     params = {}
     if width:
         params["w"] = str(width)
-    token = web_photos.version(photo.path)
     if token:
         params["v"] = token
     return _path_with_query(f"/cases/{case.id}/photos/{photo.file}", params)
@@ -157,8 +160,10 @@ def photo_url(case: Case, photo: Photo, width: int | None = None) -> str:
 
 def photo_srcset(case: Case, photo: Photo) -> str:
     """A ``srcset`` offering the web widths that are smaller than the original, and the original."""
-    options = [f"{photo_url(case, photo, width)} {width}w" for width in web_photos.WEB_WIDTHS if width < photo.width]
-    options.append(f"{photo_url(case, photo)} {photo.width}w")
+    token = web_photos.version(photo.path)  # one stat for the whole srcset, not one per width
+    options = [f"{_photo_url(case, photo, width, token)} {width}w"
+               for width in web_photos.WEB_WIDTHS if width < photo.width]
+    options.append(f"{_photo_url(case, photo, None, token)} {photo.width}w")
     return ", ".join(options)
 
 
