@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from flask import Blueprint, abort, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role, User, UserRole
+from coldcase.cases.views import case_library
 from coldcase.extensions import db
 from coldcase.review import grading, notes, queue
 from coldcase.review.forms import (
@@ -64,18 +65,12 @@ def _int(value: str | None) -> int | None:
     return number if number is None or -INT_LIMIT < number < INT_LIMIT else None
 
 
-def _library():
-    from coldcase.cases.store import store_for
-
-    return store_for(current_app).library()
-
-
 @bp.route("/")
 @role_required(Role.INVESTIGATOR)
 def index():
     """The queue: open tips, best first, with filters."""
     form = QueueFilterForm(request.args)
-    choices = queue.filter_choices(_library())
+    choices = queue.filter_choices(case_library())
     form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + [(c, c) for c in choices["cases"]]
     form.edition.choices = [("", _("any"))] + [(str(e), str(e)) for e in choices["editions"]]
     form.point.choices = [("", _("any"))] + [(p, p) for p in choices["points"]]
@@ -159,7 +154,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
 
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
-    move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(_library().cases)]
+    move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(case_library().cases)]
     reasons = [display_reason(reason) for reason in (tip.triage_reasons or [])]
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
@@ -285,7 +280,7 @@ def move(number: str):
     if form.validate_on_submit():
         try:
             grading.move_to_case(found, current_user, _int(form.version.data) or 0, form.case_id.data,
-                                 _library().cases)
+                                 case_library().cases)
         except grading.ReviewError as problem:
             db.session.rollback()
             form.case_id.errors = [str(problem)]
@@ -306,7 +301,7 @@ def new_tip():
     from coldcase.tips.intake import add_staff_tip
     from coldcase.tips.staff import check_staff_tip
 
-    library = _library()
+    library = case_library()
     form = StaffTipForm()
     form.case.choices = [("", _("general (no case)"))] + [(c, c) for c in sorted(library.cases)]
     problems: list[str] = []

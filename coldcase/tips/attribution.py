@@ -7,7 +7,7 @@ URL, so they can be mistyped or forged. A code that no edition knows is never st
 
 from __future__ import annotations
 
-from flask import current_app, g, has_request_context
+from flask import g, has_request_context
 
 from coldcase.cases.model import Edition, Library
 from coldcase.tips.models import UNKNOWN_POINT
@@ -17,14 +17,9 @@ def current_library() -> Library:
     """The app's case library, looked up once per request (checking it for edits stats every case file)."""
     if has_request_context() and "tips_library" in g:
         return g.tips_library
-    try:
-        from coldcase.cases.views import case_library  # the public pages' helper
-    except ImportError:
-        from coldcase.cases.store import store_for
+    from coldcase.cases.views import case_library  # the public pages' helper
 
-        library = store_for(current_app).library()
-    else:
-        library = case_library()
+    library = case_library()
     if has_request_context():
         g.tips_library = library
     return library
