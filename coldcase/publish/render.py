@@ -10,7 +10,8 @@ page instead of leaking into the PDF or out to the network.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -104,19 +105,48 @@ class RenderError(RuntimeError):
 
 def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
                 strict: bool = True) -> bytes:
-    """Render one HTML document to PDF bytes (see `render_document`)."""
-    return render_document(html, base_url, fetcher, options, strict)[0]
-
-
-def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, options: PdfOptions,
-                    strict: bool = True) -> tuple[bytes, list[list[dict]]]:
-    """Render one HTML document to PDF bytes, with the text overflows of each page.
+    """Render one HTML document to PDF bytes.
 
     WeasyPrint only logs a resource it cannot load and goes on; with `strict` such a warning
     (a missing font or photo) raises `RenderError`, because a calendar with a blank where the
-    photo should be must not look finished. The overflows come from preflight's
-    `layout_overflows` (empty lists when that module is not installed).
+    photo should be must not look finished.
     """
+    with _rendered(html, base_url, fetcher, strict) as document:
+        return document.write_pdf(
+            pdf_variant=options.pdf_variant,
+            pdf_identifier=options.identifier,
+            uncompressed_pdf=options.uncompressed,
+        )
+
+
+def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
+                 strict: bool = True) -> list[tuple[bytes, list[dict]]]:
+    """Lay out a document of several pages once and write each page as its own PDF.
+
+    One WeasyPrint layout pass for many pages (the stylesheet is parsed and the fonts are loaded
+    once), but one PDF per page, so that each page can be cached on its own. `options` holds one
+    `PdfOptions` per page (its identifier). Each page's PDF is the same whichever pages were laid
+    out with it: the pages share no counters, and the ICC profiles are written as read (see
+    `_stable_colour_profiles`). Returns (pdf bytes, overflows) per page, the overflows from
+    preflight's `layout_overflows` (empty lists when that module is not installed); raises like
+    `html_to_pdf`.
+    """
+    with _rendered(html, base_url, fetcher, strict) as document:
+        if len(document.pages) != len(options):
+            raise RenderError(f"expected {len(options)} pages, WeasyPrint laid out {len(document.pages)}")
+        _stable_colour_profiles(document)
+        overflows = _overflows(document)
+        pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
+                                                uncompressed_pdf=option.uncompressed)
+                for page, option in zip(document.pages, options, strict=True)]
+    return list(zip(pdfs, overflows, strict=True))
+
+
+@contextmanager
+def _rendered(html: str, base_url: str, fetcher: RestrictedFetcher, strict: bool) -> Iterator:
+    """Lay out `html` and yield the WeasyPrint document, collecting WeasyPrint's warnings while the
+    body writes it; with `strict`, a warning about a resource that failed to load raises `RenderError`
+    once the body is done."""
     # Imported here: importing WeasyPrint costs ~0.5 s, which the CLI's --help should not pay.
     import weasyprint
     from weasyprint.urls import FatalURLFetchingError
@@ -131,56 +161,12 @@ def render_document(html: str, base_url: str, fetcher: RestrictedFetcher, option
             # WeasyPrint's fatal error is a BaseException; make it an ordinary, explained one.
             cause = error.__cause__ or error
             raise RenderError(str(cause)) from error
-        overflows = _overflows(document)
-        pdf = document.write_pdf(
-            pdf_variant=options.pdf_variant,
-            pdf_identifier=options.identifier,
-            uncompressed_pdf=options.uncompressed,
-        )
+        yield document
     finally:
         logger.removeHandler(collector)
     fatal = [m for m in collector.messages if _is_fatal(m)]
     if strict and fatal:
         raise RenderError("; ".join(dict.fromkeys(fatal)))
-    return pdf, overflows
-
-
-def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
-                 strict: bool = True) -> list[tuple[bytes, list[dict]]]:
-    """Lay out a document of several pages once and write each page as its own PDF.
-
-    One WeasyPrint layout pass for many pages (the stylesheet is parsed and the fonts are loaded
-    once), but one PDF per page, so that each page can be cached on its own. `options` holds one
-    `PdfOptions` per page (its identifier). Each page's PDF is the same whichever pages were laid
-    out with it: the pages share no counters, and the ICC profiles are written as read (see
-    `_stable_colour_profiles`). Returns (pdf bytes, overflows) per page; raises like
-    `render_document`.
-    """
-    import weasyprint
-    from weasyprint.urls import FatalURLFetchingError
-
-    collector = _FetchProblems()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collector)
-    try:
-        try:
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher.url_fetcher()).render()
-        except FatalURLFetchingError as error:
-            cause = error.__cause__ or error
-            raise RenderError(str(cause)) from error
-        if len(document.pages) != len(options):
-            raise RenderError(f"expected {len(options)} pages, WeasyPrint laid out {len(document.pages)}")
-        _stable_colour_profiles(document)
-        overflows = _overflows(document)
-        pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
-                                                uncompressed_pdf=option.uncompressed)
-                for page, option in zip(document.pages, options, strict=True)]
-    finally:
-        logger.removeHandler(collector)
-    fatal = [m for m in collector.messages if _is_fatal(m)]
-    if strict and fatal:
-        raise RenderError("; ".join(dict.fromkeys(fatal)))
-    return list(zip(pdfs, overflows, strict=True))
 
 
 def _stable_colour_profiles(document) -> None:
