@@ -18,7 +18,7 @@ from wtforms import SelectField
 from coldcase.auth.access import role_required
 from coldcase.auth.menu import add_staff_link
 from coldcase.auth.models import Role
-from coldcase.cases.store import store_for
+from coldcase.cases.views import case_library
 from coldcase.extensions import db
 from coldcase.publish import jobs
 from coldcase.publish.models import BuildStatus, CalendarBuild
@@ -129,7 +129,7 @@ def _form(library, year: int | None) -> BuildForm:
 @role_required(Role.PRINT_STAFF)
 def index():
     """Choose an edition and a variant; the chosen edition's checklist; past builds."""
-    library = store_for(current_app).library()
+    library = case_library()
     form = _form(library, request.args.get("year", type=int))
     year = form.year.data
     size = request.args.get("size") if request.args.get("size") in PAPER_SIZES else "A4"
@@ -145,7 +145,7 @@ def index():
 @role_required(Role.PRINT_STAFF)
 def start():
     """Start a build in the background and go to its page."""
-    library = store_for(current_app).library()
+    library = case_library()
     form = _form(library, None)
     if not form.validate_on_submit():
         for field, errors in form.errors.items():
