@@ -12,7 +12,9 @@ The score only orders the queue. It is a first guess made without reading, never
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -351,6 +353,62 @@ def shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+class _ShingleMemo:
+    """The word triples of texts already seen, so that a new tip is not made to fold and split the text of every
+    earlier tip of its case again: at intake that was most of the score's cost (200 earlier tips per new tip).
+
+    Keyed by the text itself, so an entry can never be stale: a tip whose text changes is looked up under its new
+    text. Bounded by an estimate of the memory held (the text, and about :data:`SHINGLE_BYTES` per triple), not by
+    a number of texts, since one text may hold 10,000 characters; least recently used texts go first. Per
+    process, in memory only, and safe to share between threads.
+    """
+
+    #: Rough size of one word triple in memory (a tuple, its place in a set, a share of its word strings).
+    SHINGLE_BYTES = 100
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[str, frozenset[tuple[str, ...]]] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def _cost(self, text: str, found: frozenset) -> int:
+        return len(text) + self.SHINGLE_BYTES * len(found)
+
+    def get(self, text: str) -> frozenset[tuple[str, ...]]:
+        """The word triples of ``text``, as :func:`shingles` of its folded words gives them."""
+        with self._lock:
+            found = self._entries.get(text)
+            if found is not None:
+                self._entries.move_to_end(text)
+                return found
+        found = frozenset(shingles(_words(_fold(text))))
+        cost = self._cost(text, found)
+        if cost > self.max_bytes // 8:
+            return found  # too large a share of the budget for one text: not kept
+        with self._lock:
+            if text not in self._entries:
+                self._entries[text] = found
+                self._held += cost
+                while self._held > self.max_bytes:
+                    old_text, old = self._entries.popitem(last=False)
+                    self._held -= self._cost(old_text, old)
+        return found
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        """Forget every text."""
+        with self._lock:
+            self._entries.clear()
+            self._held = 0
+
+
+#: At most about 32 MB per process: the 200 earlier tips of dozens of busy cases at once.
+_SHINGLE_MEMO = _ShingleMemo(max_bytes=32_000_000)
+
+
 def similarity(first: str, second: str) -> float:
     """Jaccard similarity of two texts' word triples, from 0 (nothing shared) to 1 (the same words)."""
     a, b = shingles(_words(_fold(first))), shingles(_words(_fold(second)))
@@ -365,8 +423,12 @@ def _near_duplicates(words: list[str], earlier_tips: Iterable[EarlierTip]) -> li
         return []
     found = []
     for tip in earlier_tips:
-        theirs = shingles(_words(_fold(tip.text)))
-        if theirs and len(mine & theirs) / len(mine | theirs) >= DUPLICATE_SIMILARITY:
+        theirs = _SHINGLE_MEMO.get(tip.text)
+        if not theirs:
+            continue
+        # |A or B| = |A| + |B| - |A and B|: the same Jaccard value, without building the union.
+        shared = len(mine & theirs)
+        if shared / (len(mine) + len(theirs) - shared) >= DUPLICATE_SIMILARITY:
             found.append(tip.number)
     return found
 
@@ -376,6 +438,9 @@ def _near_duplicates(words: list[str], earlier_tips: Iterable[EarlierTip]) -> li
 
 def _fold(text: str) -> str:
     """Lower case without accents, so "Mühle" matches "muhle" and "ÉÉN" matches "een"."""
+    if text.isascii():
+        # ASCII has no compatibility decompositions and no combining marks, and casefold() is lower() there.
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

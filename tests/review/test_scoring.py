@@ -183,3 +183,33 @@ def test_each_reason_has_a_code_and_detail_and_is_stored_as_structured_json():
     assert score.reasons_as_stored()[-1] == [-15, "very_short", 6]
     assert str(score.reasons[-1]) == "-15 very short (6 words)"
     assert set(r.code for r in score.reasons) <= set(DEFAULT_WEIGHTS)
+
+
+def test_near_duplicates_agree_with_similarity_for_any_text():
+    """The remembered word triples (and the ASCII shortcut when folding) give exactly what folding afresh gives:
+    accents, capitals, other scripts and texts too short for a triple included."""
+    texts = [PLAIN, PLAIN.upper(), PLAIN + " Echt.", "ÉÉN auto bij café De Mühle, die avond laat, met twee mannen erin.",
+             "een auto bij cafe de muhle, die avond laat, met twee mannen erin!", "Я видел синюю машину у канала ночью.",
+             "я видел синюю машину у канала ночью", "twee woorden", "", "رأيت سيارة زرقاء بجانب القناة في الليل"]
+    for text in texts:
+        earlier = [EarlierTip(f"T-{n}", other) for n, other in enumerate(texts)]
+        expected = tuple(f"T-{n}" for n, other in enumerate(texts) if similarity(text, other) >= 0.6)
+        for _ in range(2):  # the second time from memory
+            assert score_tip(text, None, False, False, earlier_tips=earlier).duplicates == expected, text
+
+
+def test_the_memory_of_seen_texts_stays_within_its_budget():
+    from coldcase.review.scoring import _ShingleMemo
+
+    memo = _ShingleMemo(max_bytes=40_000)
+    texts = [f"tip {n} over een blauwe auto bij de gracht met twee mannen erin" for n in range(40)]
+    for text in texts:
+        memo.get(text)
+    assert 0 < len(memo) < 40 and memo._held <= 40_000
+    assert texts[-1] in memo._entries and texts[0] not in memo._entries  # the oldest went first
+    memo.get(texts[-5])  # used again: kept over ones used longer ago
+    for n in range(3):
+        memo.get(f"nog een tip nummer {n} over iets anders dan een auto")
+    assert texts[-5] in memo._entries
+    huge = " ".join(f"woord{n}" for n in range(1000))  # over an eighth of the budget: answered, not kept
+    assert len(memo.get(huge)) == 998 and huge not in memo._entries
