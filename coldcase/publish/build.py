@@ -7,13 +7,16 @@
    nothing is written that looks finished.
 2. Lay out the pages (`pages.py`) and render each page to HTML: its hash is the page's cache key.
 3. Render the pages that are not in the cache, in worker processes (WeasyPrint uses one core) forked
-   by a forkserver started when the build begins (`_EarlyPool`): the missing pages are split into a
-   few batches (at least one per worker), each batch converts its photos and is laid out by one
-   WeasyPrint call, and each page of it is written as its own uncompressed PDF into the cache. The
-   HTML names the converted photos by the hash of their sources, so editing one case re-renders one
-   page. Callers with more than one worker need an `if __name__ == "__main__":` guard.
-4. Merge the page PDFs with pikepdf (which compresses every stream once), write the manifest, then
-   run preflight.
+   by a forkserver (`_EarlyPool`): the missing pages are split into a few batches (at least one per
+   worker), each batch converts its photos and is laid out by one WeasyPrint call, and each page of
+   it is written, compressed, as its own PDF into the cache. The HTML names the converted photos by
+   the hash of their sources, so editing one case re-renders one page. With an empty cache the
+   forkserver starts as the build begins, so that its start overlaps the page preparation; with a
+   cache, a rebuild that leaves at most `IN_PROCESS_PAGES` pages to render renders them in its own
+   process and starts no workers at all. Callers with more than one worker need an
+   `if __name__ == "__main__":` guard.
+4. Merge the page PDFs with pikepdf (their streams are already compressed, so this mostly copies),
+   write the manifest, then run preflight.
 
 Same sources give the same bytes: dates come from the edition, identifiers from content hashes.
 `render_naive` renders the same pages in one WeasyPrint call from the original photos: the
@@ -71,7 +74,10 @@ DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 #: The cache stays per page whatever the batch: every page is written as its own PDF.
 DEFAULT_CHUNK_PAGES = 14
 #: Bump when the rendering changes in a way the page HTML does not show.
-_RENDER_VERSION = "3"
+_RENDER_VERSION = "4"
+#: A rebuild with at most this many pages to render renders them in the build's own process: starting
+#: the workers (a forkserver that imports WeasyPrint) would take longer than rendering them.
+IN_PROCESS_PAGES = 2
 
 Progress = Callable[[int, int], None]
 
@@ -195,8 +201,10 @@ def build_calendar(library: Library, year: int, variant: str, out_dir: Path, dis
 
     out_dir = Path(out_dir)
     cache_dir = Path(cache_dir or out_dir / ".cache")
-    # The workers start now, so that their start (importing WeasyPrint) overlaps the page preparation.
-    pool = _EarlyPool(max(1, workers or os.cpu_count() or 1))
+    # With an empty cache every page will be rendered: the workers start now, so that their start
+    # (importing WeasyPrint) overlaps the page preparation. With a cache, they start only if the
+    # pages left to render need them.
+    pool = _EarlyPool(max(1, workers or os.cpu_count() or 1), start=not _has_chunks(cache_dir))
     try:
         return _build(library, edition, variant, out_dir, cache_dir, distribution, size, progress, base_url,
                       pool, chunk_pages, weeks, profile, preflight, result, started)
@@ -244,10 +252,12 @@ def _build(library: Library, edition: Edition, variant: str, out_dir: Path, cach
 
 def render_naive(library: Library, year: int, variant: str, out_path: Path, distribution: str | None = None,
                  size: str = "A4", base_url: str = DEFAULT_BASE_URL, cmyk_profile: Path | None = None,
-                 cache_dir: Path | None = None) -> Path:
+                 cache_dir: Path | None = None, page_range: tuple[int, int] | None = None) -> Path:
     """The benchmark's baseline: every page in one WeasyPrint call, with the original photos.
 
-    No cache, no parallelism, no photo conversion. Raises `BuildProblems` if the edition has problems.
+    No cache, no parallelism, no photo conversion. `page_range` (start, end) renders only those pages:
+    the benchmark splits the baseline between processes with it, to measure what parallel rendering
+    alone can gain on the machine. Raises `BuildProblems` if the edition has problems.
     """
     edition, problems = check_edition(library, year, variant, size, distribution)
     if problems or edition is None:
@@ -256,7 +266,8 @@ def render_naive(library: Library, year: int, variant: str, out_path: Path, dist
     profile = Path(cmyk_profile or DEFAULT_CMYK_PROFILE)
     work = _Workspace(cache_dir, profile if VARIANTS[variant].cmyk else None)
     page_set = _page_set(library, edition, variant, size, distribution, base_url, work, naive=True)
-    html = _chunk_html(edition, page_set.pages, page_set, VARIANTS[variant], work, distribution)
+    pages = page_set.pages[slice(*page_range)] if page_range else page_set.pages
+    html = _chunk_html(edition, pages, page_set, VARIANTS[variant], work, distribution)
     fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir))
     pdf = html_to_pdf(html, cache_dir.resolve().as_uri() + "/", fetcher, _pdf_options(VARIANTS[variant], html))
     Path(out_path).write_bytes(pdf)
@@ -438,15 +449,17 @@ def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedF
         progress(done, len(paths))
     base_url = work.cache_dir.resolve().as_uri() + "/"
     tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
-              [_pdf_options(variant, documents[i], base_url, uncompressed=True) for i in batch],
+              [_pdf_options(variant, documents[i], base_url) for i in batch],
               [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
              for batch in _batches(todo, pool.workers, chunk_pages)]
-    # With a pool, even one batch goes to a worker: it is already warm, and the build's own process
-    # then never imports WeasyPrint.
-    executor = pool.executor() if pool.workers > 1 and tasks else None
+    # With workers, the pages go to them (the build's own process then never imports WeasyPrint),
+    # unless this is a rebuild with so few pages to render that starting the workers would cost more.
+    in_process = pool.workers <= 1 or not tasks or (not pool.started and len(todo) <= IN_PROCESS_PAGES)
+    executor = None if in_process else pool.executor()
     if executor is None:
         for task in tasks:
-            _render_chunk(*task)
+            with _IN_PROCESS_LOCK:  # two builds in one web process: WeasyPrint is not thread-safe
+                _render_chunk(*task)
             done += len(task[-1])
             if progress:
                 progress(done, len(paths))
@@ -460,29 +473,46 @@ def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedF
     return paths, len(todo)
 
 
-#: Modules the worker processes need, imported once by the forkserver and shared by every worker it
-#: forks: WeasyPrint alone takes ~0.9 s and ~50 MB to import.
-_WORKER_MODULES = ["weasyprint", "pikepdf", "PIL.ImageCms", "coldcase.publish.build", "coldcase.publish.preflight"]
+#: Imported once by the forkserver, which then forks every worker: it imports what the workers need
+#: (WeasyPrint alone takes ~0.5 s and ~50 MB) and freezes the garbage collector (see the module).
+_WORKER_MODULES = ["coldcase.publish.worker_preload"]
+_IN_PROCESS_LOCK = threading.Lock()
+
+
+def _has_chunks(cache_dir: Path) -> bool:
+    """Whether an earlier build left rendered pages in `cache_dir` (a rebuild, not a cold build)."""
+    try:
+        return any(entry.name.endswith(".pdf") for entry in os.scandir(cache_dir / "chunks"))
+    except OSError:
+        return False
 
 
 class _EarlyPool:
-    """A process pool started in the background as soon as the build begins.
+    """A process pool started in the background, as soon as the build begins (`start`) or when needed.
 
     Workers come from a forkserver (never a fork of the calling process, which may be a web
     server with threads): the forkserver imports WeasyPrint once and forks warm workers, and it
     stays up for later builds in the same process. Starting blocks until the forkserver has
-    imported its modules, so it happens in a thread while the build prepares its pages.
-    `executor()` waits for it; a build with nothing (or one batch) to render never waits.
+    imported its modules, so with `start` it happens in a thread while the build prepares its
+    pages. `executor()` waits for it, or starts it then; a build that never asks never waits.
     """
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, start: bool = True):
         self.workers = workers
         self._executor: concurrent.futures.ProcessPoolExecutor | None = None
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
-        if workers > 1:
-            self._thread = threading.Thread(target=self._start, name="calendar-pool-start", daemon=True)
-            self._thread.start()
+        if workers > 1 and start:
+            self._begin()
+
+    @property
+    def started(self) -> bool:
+        """Whether the workers are starting or running."""
+        return self._thread is not None
+
+    def _begin(self) -> None:
+        self._thread = threading.Thread(target=self._start, name="calendar-pool-start", daemon=True)
+        self._thread.start()
 
     def _start(self) -> None:
         try:
@@ -497,6 +527,9 @@ class _EarlyPool:
             self._error = error
 
     def executor(self) -> concurrent.futures.ProcessPoolExecutor:
+        """The running pool, once its workers are up (started now if they were not)."""
+        if self._thread is None:
+            self._begin()
         if self._thread is not None:
             self._thread.join()
         if self._error is not None:
@@ -561,8 +594,8 @@ def _without_rgb(pdf_bytes: bytes) -> bytes:
         if not convert_rgb_operators(pdf):
             return pdf_bytes
         out = io.BytesIO()
-        # Left uncompressed like the page itself: the merge compresses every stream once.
-        pdf.save(out, deterministic_id=True, compress_streams=False)
+        # Compressed like the page WeasyPrint wrote, so that the merge only copies the streams.
+        pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
 
 

@@ -118,6 +118,41 @@ def test_rebuild_after_editing_one_case_rerenders_only_its_page(copy_root, tmp_p
     assert "Wie kende zaak 11?" in _page_text(edited.pdf_path, 4)
 
 
+def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_path, monkeypatch):
+    # Starting the worker pool (a forkserver importing WeasyPrint) takes longer than rendering one
+    # page; the page must come out the same as a cold build with workers gives.
+    from coldcase.publish import build
+
+    library = load_library(copy_root, today=TODAY)
+    _build(library, tmp_path / "out", workers=2)
+    case_md = copy_root / "case-11" / "case.md"
+    case_md.write_text(case_md.read_text().replace("Wie weet meer over zaak 11?", "Wie kende zaak 11?"))
+    started = []
+    with monkeypatch.context() as patch:
+        patch.setattr(build._EarlyPool, "_begin", lambda pool: started.append(pool))
+        edited = _build(load_library(copy_root, today=TODAY), tmp_path / "out", workers=2)
+    assert edited.chunks_rendered == 1 and edited.ok and started == []
+    cold = _build(load_library(copy_root, today=TODAY), tmp_path / "fresh", workers=2)
+    assert cold.chunks_rendered == 6
+    assert cold.pdf_path.read_bytes() == edited.pdf_path.read_bytes()
+
+
+def test_rebuild_of_many_pages_uses_the_workers(copy_root, tmp_path, monkeypatch):
+    from coldcase.publish import build
+
+    library = load_library(copy_root, today=TODAY)
+    _build(library, tmp_path, workers=2)
+    for number in (1, 11):
+        case_md = copy_root / f"case-{number:02d}" / "case.md"
+        case_md.write_text(case_md.read_text().replace(f"zaak {number}?", f"zaak {number}, nog altijd?"))
+    monkeypatch.setattr(build, "IN_PROCESS_PAGES", 1)
+    begun = []
+    original = build._EarlyPool._begin
+    monkeypatch.setattr(build._EarlyPool, "_begin", lambda pool: (begun.append(pool), original(pool)))
+    edited = _build(load_library(copy_root, today=TODAY), tmp_path, workers=2)
+    assert edited.chunks_rendered >= 2 and edited.ok and len(begun) == 1
+
+
 def test_missing_translation_is_a_warning_not_a_hole(sample_library, tmp_path):
     result = _build(sample_library, tmp_path)
     assert result.pdf_path is not None
