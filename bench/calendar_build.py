@@ -8,6 +8,9 @@ that its peak memory is its own:
 
 - baseline: the same pages rendered by one WeasyPrint call with the original photos
   (`build.render_naive`): no cache, no parallel chunks, no photo conversion;
+- split: the baseline's own work split in two halves rendered by two processes at once and merged,
+  still with the original photos and nothing else: what parallel rendering alone can gain on this
+  machine, the floor under any real build (which must also convert the photos to CMYK);
 - cold print build: `build_calendar(..., "print")` with an empty cache (target ≤ 0.6× the baseline);
 - rebuild after editing one case's summary (target ≤ 0.15×);
 - screen build (its size: target ≤ 8 MB).
@@ -111,6 +114,8 @@ def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict
     if phase == "baseline":
         path = render_naive(library, year, "print", out / "naive-print.pdf", cache_dir=cache)
         workers = 0
+    elif phase == "split":
+        path, workers = render_split(library, year, out, cache), 2
     else:
         variant = "screen" if phase == "screen" else "print"
         workers = os.cpu_count() or 1
@@ -125,6 +130,33 @@ def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict
     figures["bytes"] = path.stat().st_size
     figures["file"] = path.name
     return figures
+
+
+_SPLIT: dict = {}  # what the forked halves inherit instead of receiving it pickled
+
+
+def _render_half(page_range: tuple[int, int | None]) -> Path:
+    from coldcase.publish.build import render_naive
+
+    library, year, out, cache = _SPLIT["args"]
+    return render_naive(library, year, "print", out / f"half-{page_range[0]}.pdf", cache_dir=cache / str(page_range[0]),
+                        page_range=page_range)
+
+
+def render_split(library, year: int, out: Path, cache: Path) -> Path:
+    """The baseline in two halves, rendered by two processes at once (each imports WeasyPrint, as a
+    worker must), then merged: no photo conversion, no cache, no preflight."""
+    import multiprocessing
+
+    from coldcase.publish.build import merge_chunks
+
+    half = (len(library.editions[year].weeks) + 4) // 2  # cover, intro, index and back besides the weeks
+    _SPLIT["args"] = (library, year, out, cache)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        halves = pool.map(_render_half, [(0, half), (half, None)])
+    path = out / "split-print.pdf"
+    merge_chunks(halves, path, {"title": "split", "subject": "split", "author": "bench"})
+    return path
 
 
 class TreeSampler:
@@ -230,12 +262,15 @@ def main() -> None:
         weeks = prepare_library(root, args.year)
         print(f"{os.cpu_count()} cores; wall s, CPU s (every process of the phase), peak PSS of the tree",
               flush=True)
-        ratios: dict[str, list[float]] = {"cold": [], "rebuild": [], "cold_cpu": [], "rebuild_cpu": [], "memory": []}
+        ratios: dict[str, list[float]] = {"cold": [], "rebuild": [], "cold_cpu": [], "rebuild_cpu": [], "memory": [],
+                                          "split": []}
         for number in range(1, args.rounds + 1):
-            for folder in (cache, work / "cache-naive", out / "print"):
+            for folder in (cache, work / "cache-naive", work / "cache-split", out / "print"):
                 shutil.rmtree(folder, ignore_errors=True)
             base = in_child("baseline", root, out / "baseline", args.year, work / "cache-naive")
             _line(f"{number} baseline", base)
+            split = in_child("split", root, out / "split", args.year, work / "cache-split")
+            _line(f"{number} split", split, "(the baseline in two halves at once)")
             cold = in_child("cold", root, out / "print", args.year, cache)
             _line(f"{number} cold", cold, f"({cold['rendered']} pages rendered)")
             edit_one_case(root, weeks[9])
@@ -246,6 +281,7 @@ def main() -> None:
             ratios["cold_cpu"].append(cold["cpu"] / base["cpu"])
             ratios["rebuild_cpu"].append(warm["cpu"] / base["cpu"])
             ratios["memory"].append(cold["peak_mb"] / base["peak_mb"])
+            ratios["split"].append(split["seconds"] / base["seconds"])
         screen = in_child("screen", root, out / "screen", args.year, cache)
         _line("screen", screen)
 
@@ -263,6 +299,7 @@ def main() -> None:
         for name, value, target, unit in rows:
             verdict = "ok" if value <= target else "MISSED"
             print(f"{name:42} {value:8.2f}{unit or ' '} {'≤ ' + format(target, 'g') + unit:>8}  {verdict}")
+        print(f"{'floor: baseline split in two / baseline':42} {median['split']:8.2f}x  (parallel rendering alone)")
         print(f"{'CPU time, cold build / baseline':42} {median['cold_cpu']:8.2f}x")
         print(f"{'CPU time, rebuild / baseline':42} {median['rebuild_cpu']:8.2f}x")
         for label, figures in (("print", cold), ("screen", screen)):
