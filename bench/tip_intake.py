@@ -1,22 +1,29 @@
-"""Benchmark tip intake through the real form against a bare Flask endpoint that does one insert.
+"""Benchmark tip intake through the real form against a bare Flask endpoint that does one insert, and against the
+floor: the least that the issue's own requirements cost.
 
-Run: /work/venv-dev/bin/python bench/tip_intake.py [--clients 32] [--tips 20] [--workers 2]
+Run: .venv/bin/python bench/tip_intake.py [--clients 32] [--tips 20] [--workers 2] [--rounds 1]
 
-Both run under gunicorn (``--workers`` sync workers) on a throwaway PostgreSQL database that this script creates
-and drops (``PG_ADMIN_URL``, default ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``), in the same run:
+All three run under gunicorn (``--workers`` sync workers) on a throwaway PostgreSQL database that this script
+creates and drops (``PG_ADMIN_URL``, default ``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``), in the same
+run:
+- bare: POST to an endpoint that inserts one row and answers "ok" (the issue's baseline);
+- floor: a minimal Flask app (``FLOOR_APP`` below) with what the issue requires of every tip and nothing else: GET a
+  tiny Flask-WTF form with its CSRF token, then POST it: CSRF validation, the receipt code's slow hash (the same
+  scrypt as ``coldcase.tips.receipts``, called from there, with its parameters) and one insert. No pages, no
+  scoring, no idempotency, no rate limit, no spool. It shows how close to the bare insert any tip form that meets
+  the issue could come, and so whether the 0.7x aim is reachable at all;
 - form: each tip is the real path, GET the form (CSRF token, idempotency token), then POST it: validation, the
-  slow receipt hash, the insert and commit, the receipt page; CSRF is on, as in production;
-- bare: POST to an endpoint that inserts one row and answers "ok".
-``--clients`` clients send ``--tips`` tips each at once (a fixed number of requests, the same for both). Prints
-tips per second, p50 and p99 latency of a whole tip (GET + POST) and of the POST alone, the ratio form/bare, and
-checks that accepted tips equal stored tips. The submit rate limit is raised for the run: all clients share one
-address here.
+  slow receipt hash, triage scoring, the insert and commit, the receipt page; CSRF is on, as in production.
+``--clients`` clients send ``--tips`` tips each at once (a fixed number of requests, the same for every phase).
+Prints per phase tips per second, p50 and p99 latency of a whole tip (GET + POST, or the one POST of bare) and
+of the POST alone, and the ratios floor/bare and form/bare (and form/floor); checks that accepted tips equal
+stored tips. The submit rate limit is raised for the run: all clients share one address here.
 
-Fairness on a small box, where the clients, gunicorn and PostgreSQL share the cores: both servers run with the
+Fairness on a small box, where the clients, gunicorn and PostgreSQL share the cores: all servers run with the
 same gunicorn command line; each phase also reports the CPU time per tip of the gunicorn workers ("server"), of
 PostgreSQL's backends for the bench database ("db") and of this client process ("client"), so that one can see
-whether the clients were the bottleneck. ``--rounds N`` alternates bare and form N times and prints the ratio of
-each round and their median (other load on the machine shifts single rounds).
+whether the clients were the bottleneck. ``--rounds N`` runs bare, floor and form in turn N times and prints the
+ratios of each round and their medians (other load on the machine shifts single rounds).
 """
 
 from __future__ import annotations
@@ -60,6 +67,47 @@ def tip():
     with engine.begin() as connection:
         connection.execute(bare_tips.insert().values(text=request.form["text"]))
     return "ok"
+'''
+
+# What every tip must cost by the issue's own terms: two requests (the form, then the post), CSRF, the receipt
+# code's slow hash and one insert. The hash is coldcase's own (same function, same parameters), not a copy.
+FLOOR_APP = '''
+import os
+import secrets
+
+import sqlalchemy as sa
+from flask import Flask
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired
+
+from coldcase.tips.receipts import hash_code, random_code
+
+engine = sa.create_engine(os.environ["BENCH_DATABASE_URL"], pool_size=4)
+floor_tips = sa.Table("floor_tips", sa.MetaData(), sa.Column("id", sa.Integer, primary_key=True),
+                      sa.Column("text", sa.Text, nullable=False), sa.Column("receipt_hash", sa.String(128)))
+app = Flask(__name__)
+app.config["SECRET_KEY"] = os.environ["BENCH_FLOOR_SECRET"]
+
+
+class Form(FlaskForm):
+    text = TextAreaField(validators=[DataRequired()])
+
+
+# Compiled once (render_template_string would compile it on every request).
+PAGE = app.jinja_env.from_string(
+    '<form method="post">{{ form.csrf_token }}{{ form.text() }}<button>Send</button></form>')
+
+
+@app.route("/tip", methods=["GET", "POST"])
+def tip():
+    form = Form()
+    if not form.validate_on_submit():
+        return PAGE.render(form=form), 400 if form.is_submitted() else 200
+    code = random_code()
+    with engine.begin() as connection:
+        connection.execute(floor_tips.insert().values(text=form.text.data, receipt_hash=hash_code(code)))
+    return f'<p id="receipt-code">{code}</p>'
 '''
 
 
@@ -229,6 +277,7 @@ def main() -> None:
         from coldcase import create_app
         from coldcase.extensions import db
         from coldcase.tips.attribution import current_library
+        from coldcase.tips.receipts import PARAMS
 
         app = create_app()
         with app.app_context():
@@ -242,44 +291,63 @@ def main() -> None:
             query = f"?e={edition.year}&d={edition.distribution[0].code}"
         with sa.create_engine(url).begin() as connection:
             connection.execute(sa.text("CREATE TABLE bare_tips (id serial PRIMARY KEY, text text NOT NULL)"))
+            connection.execute(sa.text(
+                "CREATE TABLE floor_tips (id serial PRIMARY KEY, text text NOT NULL, receipt_hash varchar(128))"))
         (work / "bare_app.py").write_text(BARE_APP)
+        (work / "floor_app.py").write_text(FLOOR_APP)
 
-        form_port, bare_port = free_port(), free_port()
+        form_port, bare_port, floor_port = free_port(), free_port(), free_port()
         processes.append(start("coldcase:create_app()", form_port, options.workers, env, ROOT))
         processes.append(start("bare_app:app", bare_port, options.workers, env, work))
+        # The floor app imports coldcase's receipt hash: the source tree goes on its path.
+        floor_env = {**env, "BENCH_FLOOR_SECRET": secrets.token_hex(16),
+                     "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        processes.append(start("floor_app:app", floor_port, options.workers, floor_env, work))
         path = f"/cases/{case_id}/tip{query}"
         print(f"{options.clients} clients x {options.tips} tips, gunicorn {options.workers} sync workers, "
               f"PostgreSQL; form path {path}")
         # Warm up both (imports, connection pools, the case library cache).
         run_clients(form_client, 4, form_port, path, 2)
         run_clients(bare_client, 4, bare_port, 2)
+        run_clients(form_client, 4, floor_port, "/tip", 2)
         with sa.create_engine(url).begin() as connection:
             connection.execute(sa.text("DELETE FROM tips"))
             connection.execute(sa.text("DELETE FROM bare_tips"))
+            connection.execute(sa.text("DELETE FROM floor_tips"))
 
         engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-        ratios, form_results, bare_results = [], [], []
+        ratios, floor_ratios, form_results, bare_results, floor_results = [], [], [], [], []
         for round_no in range(1, options.rounds + 1):
             if options.rounds > 1:
                 print(f"round {round_no}")
             bare_rate, results = phase("bare", bare_client, options.clients, processes[1], engine, name,
                                        bare_port, options.tips)
             bare_results += results
+            floor_rate, results = phase("floor", form_client, options.clients, processes[2], engine, name,
+                                        floor_port, "/tip", options.tips)
+            floor_results += results
             form_rate, results = phase("form", form_client, options.clients, processes[0], engine, name,
                                        form_port, path, options.tips)
             form_results += results
             ratios.append(form_rate / bare_rate)
-            print(f"ratio form/bare: {ratios[-1]:.2f}x")
+            floor_ratios.append(floor_rate / bare_rate)
+            print(f"ratio floor/bare: {floor_ratios[-1]:.2f}x (two requests, CSRF, scrypt n=2^{PARAMS[0]} r={PARAMS[1]} "
+                  f"p={PARAMS[2]}, one insert)")
+            print(f"ratio form/bare: {ratios[-1]:.2f}x (form/floor: {form_rate / floor_rate:.2f}x)")
         if options.rounds > 1:
             print(f"ratios {' '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}x")
+            print(f"floor ratios {' '.join(f'{r:.2f}' for r in floor_ratios)}; "
+                  f"median {statistics.median(floor_ratios):.2f}x")
         with engine.connect() as connection:
             stored = connection.execute(sa.text("SELECT count(*) FROM tips")).scalar_one()
             bare_stored = connection.execute(sa.text("SELECT count(*) FROM bare_tips")).scalar_one()
+            floor_stored = connection.execute(sa.text("SELECT count(*) FROM floor_tips")).scalar_one()
         engine.dispose()
         accepted = sum(1 for r in form_results if r[2])
         spooled = len(list((work / "spool").glob("*.json"))) if (work / "spool").exists() else 0
         print(f"accepted {accepted} == stored {stored}: {accepted == stored} (spooled: {spooled}); "
-              f"bare accepted {sum(1 for r in bare_results if r[2])} == stored {bare_stored}")
+              f"bare accepted {sum(1 for r in bare_results if r[2])} == stored {bare_stored}; "
+              f"floor accepted {sum(1 for r in floor_results if r[2])} == stored {floor_stored}")
         if accepted != stored:
             raise SystemExit("accepted tips and stored tips differ")
     finally:
