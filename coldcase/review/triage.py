@@ -38,7 +38,7 @@ def earlier_tips(tip: Tip, limit: int = RECENT_TIPS) -> list[EarlierTip]:
     if tip.id is not None:
         query = query.where(Tip.id < tip.id)
     rows = db.session.execute(query.order_by(Tip.id.desc()).limit(limit))
-    return [EarlierTip(number, text) for number, text in rows]
+    return list(map(EarlierTip._make, rows))
 
 
 def score_stored_tip(tip: Tip) -> Score:
