@@ -1,5 +1,6 @@
-"""Benchmark tip intake through the real form against a bare Flask endpoint that does one insert, and against the
-floor: the least that the issue's own requirements cost.
+"""Benchmark tip intake through the real form against a bare one-insert endpoint and against the issue's floor.
+
+The floor is the least that the issue's own requirements cost a tip.
 
 Run: .venv/bin/python bench/tip_intake.py [--clients 32] [--tips 20] [--workers 2] [--rounds 1]
 
