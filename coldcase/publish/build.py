@@ -74,7 +74,7 @@ DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 #: The cache stays per page whatever the batch: every page is written as its own PDF.
 DEFAULT_CHUNK_PAGES = 14
 #: Bump when the rendering changes in a way the page HTML does not show.
-_RENDER_VERSION = "4"
+_RENDER_VERSION = "5"
 #: A rebuild with at most this many pages to render renders them in the build's own process: starting
 #: the workers (a forkserver that imports WeasyPrint) would take longer than rendering them.
 IN_PROCESS_PAGES = 2
@@ -449,7 +449,7 @@ def _render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedF
         progress(done, len(paths))
     base_url = work.cache_dir.resolve().as_uri() + "/"
     tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
-              [_pdf_options(variant, documents[i], base_url) for i in batch],
+              [_pdf_options(variant, documents[i], base_url, uncompressed=True) for i in batch],
               [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
              for batch in _batches(todo, pool.workers, chunk_pages)]
     # With workers, the pages go to them (the build's own process then never imports WeasyPrint),
@@ -562,8 +562,7 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
                                                      options, destinations, strict=True):
         # Stored next to the page so that a cached page still reports its overflows in the manifest.
         destination.with_suffix(".overflow.json").write_text(json.dumps([overflows]))
-        if option.pdf_variant:  # print and cards: nothing may stay RGB
-            pdf = _without_rgb(pdf)
+        pdf = _finished_page(pdf, cmyk=bool(option.pdf_variant))
         partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
         partial.write_bytes(pdf)
         partial.replace(destination)
@@ -583,7 +582,13 @@ def _give_back_memory() -> None:
         pass
 
 
-def _without_rgb(pdf_bytes: bytes) -> bytes:
+def _finished_page(pdf_bytes: bytes, cmyk: bool) -> bytes:
+    """A page as WeasyPrint wrote it (uncompressed), made CMYK-only if `cmyk` (print and cards: nothing
+    may stay RGB) and compressed, so that the merge only copies its streams.
+
+    WeasyPrint compresses in Python at zlib level 9 (the 190 kB ICC profile of every page too), which
+    more than doubled a page's write; pikepdf compresses in C in a third of that time.
+    """
     import io
 
     import pikepdf
@@ -591,10 +596,9 @@ def _without_rgb(pdf_bytes: bytes) -> bytes:
     from coldcase.publish.colour import convert_rgb_operators
 
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        if not convert_rgb_operators(pdf):
-            return pdf_bytes
+        if cmyk:
+            convert_rgb_operators(pdf)
         out = io.BytesIO()
-        # Compressed like the page WeasyPrint wrote, so that the merge only copies the streams.
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
 
