@@ -1,7 +1,8 @@
 """The spool: where a tip waits, durably, while the database cannot be reached.
 
-Each tip is one JSON file named after its uuid. It is written to a temporary file, flushed to disk, renamed into
-place and the folder itself flushed, so that after a crash the file is either whole or absent. Contact details
+Each tip is one JSON file named after its uuid (a form sent again with something new: ``<uuid>~2.json`` beside it).
+It is written to a temporary file, flushed to disk, linked into place and the folder itself flushed, so that after
+a crash the file is either whole or absent. Contact details
 and attachments are already encrypted in the record: the spool holds nothing the database would not.
 
 Importing (see :func:`coldcase.tips.intake.import_spool`) removes a file only after its tip is committed; the
@@ -14,6 +15,7 @@ import calendar
 import contextlib
 import datetime
 import fcntl
+import itertools
 import json
 import os
 import tempfile
@@ -40,6 +42,12 @@ def _midnight_utc() -> int:
 def write(folder: Path, record: dict) -> Path:
     """Write ``record`` durably as ``<uuid>.json`` in ``folder`` and return its path.
 
+    A form sent again while the database is down has the same uuid. If it brings nothing new (a double click),
+    the file already there is kept. If it differs (the tipster went back and added to the text, contact details
+    or files), it becomes ``<uuid>~2.json`` (then ``~3`` …) beside the first, never over it: the import stores the
+    first and adds what each later one brings (``intake.import_spool``). Names are claimed with a hard link,
+    which fails if the name exists, so two requests at once cannot overwrite each other either.
+
     The file's access and modification times are set to midnight UTC of the day before it is renamed into place:
     the second a tip arrived must not be readable from the spool (the inode change time is the file system's and
     cannot be set).
@@ -47,22 +55,35 @@ def write(folder: Path, record: dict) -> Path:
     Raises ``OSError`` when the disk refuses (the caller must then not show a receipt).
     """
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = folder / f"{record['uuid']}{SUFFIX}"
+    content = json.dumps(record, ensure_ascii=False)
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=SUFFIX)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, ensure_ascii=False)
+            handle.write(content)
             handle.flush()
             midnight = _midnight_utc()
             os.utime(handle.fileno(), (midnight, midnight))
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
+        target = _claim_name(folder, record["uuid"], temporary, content)
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise
     _fsync_dir(folder)
     return target
+
+
+def _claim_name(folder: Path, uuid: str, temporary: str, content: str) -> Path:
+    """Link ``temporary`` under the first free name for ``uuid``, or return the file that already holds ``content``."""
+    for number in itertools.count(1):
+        target = folder / (f"{uuid}{SUFFIX}" if number == 1 else f"{uuid}~{number}{SUFFIX}")
+        try:
+            os.link(temporary, target)
+            return target
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                if target.read_text(encoding="utf-8") == content:
+                    return target
+    raise AssertionError("unreachable")  # itertools.count never ends
 
 
 def pending(folder: Path) -> list[Path]:

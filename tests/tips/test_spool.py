@@ -162,3 +162,24 @@ def test_a_form_sent_again_while_the_database_is_down_adds_to_the_stored_tip(app
     (tip,) = db.session.scalars(select(Tip)).all()
     assert contact_details(tip) == "0687654321"
     assert spool.pending(app.config["SPOOL_DIR"]) == []
+
+
+def test_a_form_sent_twice_with_changes_while_the_database_is_down_keeps_both(app, down_client, runner):
+    # The tipster went back, added to the text and left a phone number, while the database was still down:
+    # both sends were accepted with the same receipt, so neither may overwrite the other in the spool.
+    from coldcase.tips.intake import contact_details
+    from tests.tips.conftest import form_fields
+
+    fields = {**form_fields(down_client.get("/tips/new")), "text": "Eerste versie"}
+    first = down_client.post("/tips/new", data=fields)
+    second = down_client.post("/tips/new", data={**fields, "text": "Eerste versie, en nog iets", "contact": "0612345678"})
+    assert receipt_code(first) == receipt_code(second)
+    assert len(spool.pending(app.config["SPOOL_DIR"])) == 2
+    result = runner.invoke(args=["tips", "import-spool"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    (tip,) = db.session.scalars(select(Tip)).all()
+    assert tip.text == "Eerste versie"
+    assert [message.body for message in tip.messages] == ["Eerste versie, en nog iets"]
+    assert contact_details(tip) == "0612345678"
+    assert spool.pending(app.config["SPOOL_DIR"]) == []
