@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from coldcase.auth.models import Role, User
 from coldcase.auth.passwords import (
@@ -99,10 +99,7 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
                                           "Too many failed logins. Try again in %(num)d minutes.", minutes),
                            f"Too many failed logins. Try again in {minutes} minutes.")
     if not verify_password(user.password_hash, password):
-        user.failed_logins = (user.failed_logins or 0) + 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + LOCKOUT
-            user.failed_logins = 0
+        count_failed_login(user, now)
         return LoginResult(None, _("Wrong email or password."), "Wrong email or password.")
     if not user.active:
         return LoginResult(None, _("This account is disabled. Ask an administrator."),
@@ -114,6 +111,24 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return LoginResult(user)
+
+
+def count_failed_login(user: User, now: datetime | None = None) -> bool:
+    """Count one failed login (wrong password or code) of `user`; lock the account after `MAX_FAILED_LOGINS`.
+
+    The count is added in the database (`failed_logins = failed_logins + 1`), not in Python: parallel wrong
+    attempts each read the same old count, and adding in Python let them all through as one. Returns whether
+    the account is now locked. The caller commits.
+    """
+    now = now or datetime.now(UTC)
+    count = db.session.execute(
+        update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1)
+        .returning(User.failed_logins)
+    ).scalar_one()
+    if count < MAX_FAILED_LOGINS:
+        return False
+    db.session.execute(update(User).where(User.id == user.id).values(locked_until=now + LOCKOUT, failed_logins=0))
+    return True
 
 
 def change_password(user: User, current: str, new: str) -> None:

@@ -26,7 +26,7 @@ from wtforms.validators import DataRequired, Length, Regexp
 
 from coldcase.audit import service as audit
 from coldcase.auth import totp_crypto
-from coldcase.auth.accounts import LOCKOUT, MAX_FAILED_LOGINS
+from coldcase.auth.accounts import count_failed_login
 from coldcase.auth.models import User, utcnow
 from coldcase.extensions import db
 
@@ -135,11 +135,8 @@ def _finish(user: User, how: str):
 
 def _wrong_code(user: User, detail: str = "wrong authenticator code") -> str | None:
     """Count a wrong (or used) code like a wrong password; return a message when the account is now locked."""
-    user.failed_logins = (user.failed_logins or 0) + 1
     audit.record(user, audit.LOGIN_SECOND_FACTOR_FAILED, f"user:{user.id}", detail)
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = utcnow() + LOCKOUT
-        user.failed_logins = 0
+    if count_failed_login(user, utcnow()):
         db.session.commit()
         session.clear()
         return _("Too many wrong codes. Your account is locked for a while; try again later.")

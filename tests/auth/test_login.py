@@ -53,6 +53,28 @@ def test_account_locks_after_five_failed_logins(app, create_user):
     assert later.user is not None
 
 
+def test_failed_logins_at_the_same_time_all_count(app, create_user):
+    # Four wrong passwords are counted, then a fifth arrives while this request still holds the count it read
+    # before a parallel request added one: the parallel one must not be lost, so the account locks.
+    from sqlalchemy import update
+
+    from coldcase.auth.accounts import find_user
+
+    user = create_user("investigator")
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    for _ in range(3):
+        authenticate(user.email, "wrong password!", now=now)
+    db.session.commit()
+    stale = find_user(user.email)
+    assert stale.failed_logins == 3
+    with db.engine.begin() as other_request:
+        other_request.execute(update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1))
+    authenticate(user.email, "wrong password!", now=now)
+    db.session.commit()
+    locked = authenticate(user.email, user.password, now=now + timedelta(minutes=1))
+    assert locked.user is None and "Too many failed logins" in locked.message
+
+
 def test_disabled_account_cannot_sign_in(app, create_user):
     user = create_user("investigator", active=False)
     result = authenticate(user.email, user.password)
