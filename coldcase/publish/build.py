@@ -530,8 +530,7 @@ class _EarlyPool:
         """The running pool, once its workers are up (started now if they were not)."""
         if self._thread is None:
             self._begin()
-        if self._thread is not None:
-            self._thread.join()
+        self._thread.join()
         if self._error is not None:
             raise self._error
         assert self._executor is not None

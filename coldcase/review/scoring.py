@@ -398,12 +398,6 @@ class _ShingleMemo:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def clear(self) -> None:
-        """Forget every text."""
-        with self._lock:
-            self._entries.clear()
-            self._held = 0
-
 
 #: At most about 32 MB per process: the 200 earlier tips of dozens of busy cases at once.
 _SHINGLE_MEMO = _ShingleMemo(max_bytes=32_000_000)
@@ -411,10 +405,15 @@ _SHINGLE_MEMO = _ShingleMemo(max_bytes=32_000_000)
 
 def similarity(first: str, second: str) -> float:
     """Jaccard similarity of two texts' word triples, from 0 (nothing shared) to 1 (the same words)."""
-    a, b = shingles(_words(_fold(first))), shingles(_words(_fold(second)))
+    return _jaccard(shingles(_words(_fold(first))), shingles(_words(_fold(second))))
+
+
+def _jaccard(a: set | frozenset, b: set | frozenset) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    # |A or B| = |A| + |B| - |A and B|: the same value as len(a | b), without building the union.
+    return shared / (len(a) + len(b) - shared)
 
 
 def _near_duplicates(words: list[str], earlier_tips: Iterable[EarlierTip]) -> list[str]:
@@ -423,12 +422,7 @@ def _near_duplicates(words: list[str], earlier_tips: Iterable[EarlierTip]) -> li
         return []
     found = []
     for tip in earlier_tips:
-        theirs = _SHINGLE_MEMO.get(tip.text)
-        if not theirs:
-            continue
-        # |A or B| = |A| + |B| - |A and B|: the same Jaccard value, without building the union.
-        shared = len(mine & theirs)
-        if shared / (len(mine) + len(theirs) - shared) >= DUPLICATE_SIMILARITY:
+        if _jaccard(mine, _SHINGLE_MEMO.get(tip.text)) >= DUPLICATE_SIMILARITY:
             found.append(tip.number)
     return found
 
