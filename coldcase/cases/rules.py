@@ -124,8 +124,9 @@ def _too_deep(yaml_text: str) -> yaml.Mark | None:
     """Where the YAML first nests deeper than ``MAX_DEPTH``, or ``None``.
 
     Cheap for ordinary files (two counts and one regular expression); otherwise the parser's events are
-    counted, which needs no recursion and so is safe at any depth. A syntax error ends the count: compose
-    reports it.
+    counted, which needs no recursion and so is safe at any depth. The count uses PyYAML's pure-Python parser
+    because libyaml's scanner reads ahead and (from PyYAML 6.0.4) stops deep text with its own error before
+    the first events arrive, which would hide our message. A syntax error ends the count: compose reports it.
     """
     if (
         yaml_text.count("[") + yaml_text.count("{") <= _FAST_BRACKETS
@@ -134,7 +135,7 @@ def _too_deep(yaml_text: str) -> yaml.Mark | None:
         return None
     depth = 0
     try:
-        for event in yaml.parse(yaml_text, Loader=YamlLoader):
+        for event in yaml.parse(yaml_text, Loader=yaml.SafeLoader):
             if isinstance(event, _OPEN_EVENTS):
                 depth += 1
                 if depth > MAX_DEPTH:
