@@ -9,14 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def _resource_dir(name: str) -> Path:
-    """Return the folder of templates or static files: inside the installed package (``pip install .``) or at
-    the top of the source tree (an editable install or a checkout)."""
-    installed = PACKAGE_DIR / f"_{name}"
-    return installed if installed.is_dir() else PACKAGE_DIR.parent / name
+from coldcase.resources import PACKAGE_DIR, STATIC_DIR, TEMPLATES_DIR
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -31,8 +24,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         __name__,
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,
         instance_relative_config=True,
-        template_folder=str(_resource_dir("templates")),
-        static_folder=str(_resource_dir("static")),
+        template_folder=str(TEMPLATES_DIR),
+        static_folder=str(STATIC_DIR),
     )
 
     from coldcase import config as settings

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-
+from coldcase.resources import STATIC_DIR, TEMPLATES_DIR  # noqa: F401  (build.py imports them from here)
 
 BUILD_SCHEME = "coldcase-build"
 
