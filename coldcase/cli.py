@@ -12,12 +12,14 @@ def register_commands(app) -> None:
     from coldcase.cases.cli import cases_cli
     from coldcase.publish.cli import calendar_cli
     from coldcase.review.cli import COMMANDS as review_commands
+    from coldcase.server import serve_command
     from coldcase.tips.cli import tips_cli
 
     app.cli.add_command(users_cli)
     app.cli.add_command(cases_cli)
     app.cli.add_command(calendar_cli)
     app.cli.add_command(tips_cli)
+    app.cli.add_command(serve_command)
     for command in review_commands:  # `coldcase tips rescore` and `coldcase tips purge`
         tips_cli.add_command(command)
 
