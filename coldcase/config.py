@@ -36,6 +36,8 @@ ENVIRONMENT = {
     "COLDCASE_RETENTION_DAYS_CONTACT": ("RETENTION_DAYS_CONTACT", int),
     "COLDCASE_RETENTION_DAYS_ATTACHMENTS": ("RETENTION_DAYS_ATTACHMENTS", int),
     "COLDCASE_CASES_RECHECK_SECONDS": ("CASES_RECHECK_SECONDS", float),
+    "COLDCASE_DB_CONNECT_TIMEOUT": ("DB_CONNECT_TIMEOUT", int),
+    "COLDCASE_DB_STATEMENT_TIMEOUT": ("DB_STATEMENT_TIMEOUT", float),
 }
 
 
@@ -46,6 +48,14 @@ def defaults(instance_path: Path) -> dict[str, Any]:
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance_path / 'coldcase.sqlite3'}",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Every wait on the database ends: a database that hangs (a full disk, a partition, a lock) must cost a
+        # tipster seconds, not the worker's whole timeout, so that the tip can still go to the spool in time.
+        "DB_CONNECT_TIMEOUT": 3,
+        "DB_STATEMENT_TIMEOUT": 5.0,
+        # Spooled tips are imported by a background thread in each worker (one at a time across processes),
+        # never inside a tipster's request; it looks this often while tips wait.
+        "SPOOL_IMPORTER": True,
+        "SPOOL_IMPORT_SECONDS": 10.0,
         "CASES_DIR": cwd / "cases",
         "OUTPUT_DIR": cwd / "output",
         "SPOOL_DIR": instance_path / "spool",
@@ -87,8 +97,44 @@ def load(app, config: Mapping[str, Any] | None = None) -> None:
         app.config.update(config)
     for key in ("CASES_DIR", "OUTPUT_DIR", "SPOOL_DIR"):
         app.config[key] = Path(app.config[key])
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(app.config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance_path)
+
+
+def engine_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """SQLAlchemy's engine options with the connect and statement timeouts for the configured database.
+
+    Options set explicitly in ``SQLALCHEMY_ENGINE_OPTIONS`` (including its ``connect_args``) win. PostgreSQL gets
+    libpq's ``connect_timeout`` (the whole connection set-up, also against a server that accepts and never
+    answers), server-side statement and lock timeouts, and a TCP user timeout with keepalives (a partition during
+    a statement). SQLite waits at most the statement timeout for a lock held by another writer.
+    """
+    options = dict(config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    connect = max(1, int(config["DB_CONNECT_TIMEOUT"]))
+    statement_ms = max(1, int(float(config["DB_STATEMENT_TIMEOUT"]) * 1000))
+    url = str(config.get("SQLALCHEMY_DATABASE_URI") or "")
+    if url.startswith("postgresql"):
+        defaults = {
+            # libpq counts whole seconds and treats 1 as 2.
+            "connect_timeout": max(2, connect),
+            "options": f"-c statement_timeout={statement_ms} -c lock_timeout={statement_ms} "
+                       f"-c idle_in_transaction_session_timeout={10 * statement_ms}",
+            "tcp_user_timeout": statement_ms + 1000,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 2,
+            "keepalives_count": 3,
+        }
+    elif url.startswith("sqlite"):
+        defaults = {"timeout": statement_ms / 1000}
+    else:
+        defaults = {}
+    options["connect_args"] = {**defaults, **dict(options.get("connect_args") or {})}
+    if ":memory:" not in url and url not in ("sqlite://", "sqlite+pysqlite://"):
+        # Waiting for a free connection in the pool is a wait too (an in-memory SQLite database has no pool).
+        options.setdefault("pool_timeout", connect)
+    return options
 
 
 def instance_secret(instance_path: Path) -> str:

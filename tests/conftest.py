@@ -77,6 +77,8 @@ def make_test_config(database_url: str, tmp_path: Path, **overrides) -> dict:
         "SPOOL_DIR": tmp_path / "spool",
         "WTF_CSRF_ENABLED": False,  # the CSRF tests switch it back on
         "ENCRYPTION_KEY": None,
+        # No background importer thread outliving a test; the spool tests switch it on and stop it.
+        "SPOOL_IMPORTER": False,
     }
     config.update(overrides)
     return config

@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from coldcase.extensions import db
-from coldcase.tips import crypto, intake, spool
+from coldcase.tips import crypto, intake, spool, spool_import
 from coldcase.tips.attribution import current_library
 from coldcase.tips.models import Tip, TipAttachment
 from coldcase.tips.rules import CHANNELS, HOW_KNOWN
@@ -60,13 +60,16 @@ def import_command(file: Path) -> None:
 @tips_cli.command("import-spool")
 def import_spool_command() -> None:
     """Import the tips that waited in the spool while the database was down (each exactly once)."""
-    result = intake.import_spool()
+    result = spool_import.import_all()
     click.echo(f"Imported {result.imported} spooled tip(s); {result.already_stored} were already stored.")
     for name in result.unreadable:
-        click.echo(f"Could not read spool file {name}; it is left in place.", err=True)
+        click.echo(f"Could not import spool file {name}: it was moved to {spool.HELD}/ in the spool folder "
+                   "(the tip is not lost; look at the file, repair it and move it back).", err=True)
+    if result.busy:
+        raise click.ClickException(f"{result.waiting} tip(s) wait, but another import is running (a worker's "
+                                   "background importer): try again in a minute")
     if result.waiting:
-        raise click.ClickException(f"{result.waiting} tip(s) still wait: the database cannot be reached "
-                                   "(or another import is running)")
+        raise click.ClickException(f"{result.waiting} tip(s) still wait: the database cannot be reached")
 
 
 @tips_cli.command("new-key")

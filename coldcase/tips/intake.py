@@ -3,7 +3,8 @@
 A web tip is committed before its receipt is shown. When the database cannot be reached, the tip is written to
 the spool instead (see :mod:`coldcase.tips.spool`) and the tipster still gets a valid receipt: the record holds the
 receipt code's hash, and the spooled tip is imported exactly once when the database answers again, keyed by its
-uuid. The same uuid makes a double click one tip.
+uuid (by :mod:`coldcase.tips.spool_import`, outside tipsters' requests). The same uuid makes a double click one
+tip.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import time
 import uuid as uuid_module
 from dataclasses import dataclass, field
 
@@ -27,9 +27,6 @@ from coldcase.tips.models import Channel, Tip, TipAttachment, TipStatus, today
 from coldcase.tips.scoring import apply_triage_score
 
 log = logging.getLogger(__name__)
-
-#: How often (seconds) a worker looks into the spool on its own, besides after every stored tip.
-SPOOL_CHECK_SECONDS = 60
 
 
 @dataclass
@@ -82,7 +79,7 @@ def database_unreachable(error: Exception) -> bool:
 
 
 def _record(data: TipInput, uuid: str, number: str, receipt_hash: str | None) -> dict:
-    """The tip as a plain record: what the spool keeps and what :func:`_tip_from_record` stores.
+    """The tip as a plain record: what the spool keeps and what :func:`tip_from_record` stores.
 
     Contact details and attachments are encrypted here, so that neither the spool nor the database sees them
     in clear.
@@ -115,7 +112,8 @@ def _record(data: TipInput, uuid: str, number: str, receipt_hash: str | None) ->
     }
 
 
-def _tip_from_record(record: dict) -> Tip:
+def tip_from_record(record: dict) -> Tip:
+    """A new, unsaved tip (scored) from a record made by :func:`_record`."""
     contact = record.get("contact_encrypted")
     tip = Tip(
         uuid=record["uuid"],
@@ -151,7 +149,7 @@ def _find(uuid: str) -> Tip | None:
     return db.session.scalar(select(Tip).where(Tip.uuid == uuid))
 
 
-def _store(record: dict) -> tuple[Tip, bool, str]:
+def store_record(record: dict) -> tuple[Tip, bool, str]:
     """Insert and commit the record's tip; returns ``(tip, created, number)``. ``created`` is False when a tip
     with the same uuid is already stored (a double click, a spool file imported again). A new tip is not read
     back after its commit: ``number`` is the one it was stored with, and its other attributes load on first use.
@@ -159,7 +157,7 @@ def _store(record: dict) -> tuple[Tip, bool, str]:
     Raises the database's error when it cannot be reached.
     """
     for _ in range(3):
-        tip = _tip_from_record(record)
+        tip = tip_from_record(record)
         db.session.add(tip)
         try:
             db.session.commit()
@@ -175,7 +173,7 @@ def _store(record: dict) -> tuple[Tip, bool, str]:
     raise RuntimeError("could not find a free tip number")
 
 
-def _add_to_existing(tip: Tip, record: dict) -> Added:
+def add_to_existing(tip: Tip, record: dict) -> Added:
     """Add to a stored ``tip`` what a second submission of the same form (``record``) brings that it lacks: a
     different text (as the tipster's message), contact details, and attachments it does not have yet.
 
@@ -220,7 +218,7 @@ def _add_to_existing(tip: Tip, record: dict) -> Added:
     return Added(text=added_text, contact=added_contact, files=added_files)
 
 
-def _rollback_quietly() -> None:
+def rollback_quietly() -> None:
     try:
         db.session.rollback()
     except Exception:  # noqa: BLE001  (the connection is gone; the session is reset anyway)
@@ -233,7 +231,7 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     ``token`` is the form's idempotency token: the same token always gives the same uuid, number and receipt
     code, so a second submission of one form returns the first one's receipt. If a second submission brings
     something new (the tipster went back and added to the text, their contact details or a file), it is added
-    to the tip (see :func:`_add_to_existing`) and the receipt says what was added.
+    to the tip (see :func:`add_to_existing`) and the receipt says what was added.
 
     When the database cannot be reached the tip is spooled. Raises ``OSError`` only if the spool cannot be
     written either; the caller must then show an error, never a receipt.
@@ -241,20 +239,19 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     uuid, number, code = receipts.for_token(token)
     record = _record(data, uuid, number, receipts.hash_code(code))
     try:
-        tip, created, number = _store(record)
+        tip, created, number = store_record(record)
         added = Added()
         if not created:
-            added = _add_to_existing(tip, record)
+            added = add_to_existing(tip, record)
             if added:
                 db.session.commit()
     except Exception as error:
         if not database_unreachable(error):
             raise
-        _rollback_quietly()
+        rollback_quietly()
         spool.write(spool_folder(), record)
         log.warning("database unreachable (%s): a tip was spooled", error.__class__.__name__)
         return Receipt(number, receipts.format_code(code), spooled=True)
-    import_spool_if_waiting()
     return Receipt(number, receipts.format_code(code), duplicate=not created, added=added)
 
 
@@ -268,7 +265,7 @@ def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tupl
     record = _record(data, str(uuid_module.uuid4()), receipts.random_number(),
                      receipts.hash_code(code) if code else None)
     record["entered_by_id"] = getattr(user, "id", None)
-    tip, _, _ = _store(record)
+    tip, _, _ = store_record(record)
     return tip, receipts.format_code(code) if code else None
 
 
@@ -278,7 +275,7 @@ def add_staff_tips(items: list[TipInput], user=None) -> list[Tip]:
     for data in items:
         record = _record(data, str(uuid_module.uuid4()), receipts.random_number(), None)
         record["entered_by_id"] = getattr(user, "id", None)
-        tip = _tip_from_record(record)
+        tip = tip_from_record(record)
         db.session.add(tip)
         tips.append(tip)
     try:
@@ -295,79 +292,6 @@ def add_staff_tips(items: list[TipInput], user=None) -> list[Tip]:
 def spool_folder():
     """The app's spool folder (``SPOOL_DIR``)."""
     return current_app.config["SPOOL_DIR"]
-
-
-@dataclass
-class SpoolImport:
-    """What one pass over the spool did."""
-
-    imported: int = 0
-    already_stored: int = 0
-    unreadable: list[str] = field(default_factory=list)
-    waiting: int = 0
-
-
-def import_spool() -> SpoolImport:
-    """Import every spooled tip into the database, each exactly once, and remove its file once it is committed.
-
-    Stops at the first sign that the database is still down (the rest waits for the next pass). Files that are
-    not valid records are left in place and named in the result.
-    """
-    folder = spool_folder()
-    result = SpoolImport()
-    with spool.import_lock(folder) as locked:
-        if not locked:
-            result.waiting = len(spool.pending(folder))
-            return result
-        files = spool.pending(folder)
-        for index, path in enumerate(files):
-            try:
-                record = spool.read(path)
-                record["uuid"]  # noqa: B018  (a record without one is unreadable)
-            except (ValueError, KeyError, OSError):
-                result.unreadable.append(path.name)
-                continue
-            try:
-                tip, created, _ = _store(record)
-                if not created and _add_to_existing(tip, record):  # sent again while the database was down
-                    db.session.commit()
-            except Exception as error:
-                if not database_unreachable(error):
-                    raise
-                _rollback_quietly()
-                result.waiting = len(files) - index
-                return result
-            spool.remove(path)
-            if created:
-                result.imported += 1
-            else:
-                result.already_stored += 1
-    return result
-
-
-def import_spool_if_waiting() -> None:
-    """Import the spool if any tip waits in it; never fails the request that triggered it."""
-    folder = spool_folder()
-    if not spool.has_pending(folder):
-        return
-    try:
-        result = import_spool()
-    except Exception as error:  # noqa: BLE001
-        _rollback_quietly()
-        log.warning("spool import failed (%s)", error.__class__.__name__)
-        return
-    if result.imported or result.already_stored:
-        log.info("imported %d spooled tip(s)", result.imported)
-
-
-def check_spool_now_and_then(app) -> None:
-    """Look into the spool at most once every :data:`SPOOL_CHECK_SECONDS` per worker (a ``before_request``)."""
-    now = time.monotonic()
-    last = app.extensions.get("coldcase.tips.spool_checked", 0.0)
-    if now - last < SPOOL_CHECK_SECONDS and last:
-        return
-    app.extensions["coldcase.tips.spool_checked"] = now
-    import_spool_if_waiting()
 
 
 def decode_attachment(attachment: TipAttachment) -> bytes:

@@ -88,12 +88,18 @@ def _claim_name(folder: Path, uuid: str, temporary: str, content: str) -> Path:
 
 def pending(folder: Path) -> list[Path]:
     """The spooled tips waiting in ``folder``, oldest day first (files keep only the day they were written)."""
+    files = []
     try:
         with os.scandir(folder) as entries:
-            files = [Path(e.path) for e in entries if e.name.endswith(SUFFIX) and not e.name.startswith(".")]
+            for entry in entries:
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith("."):
+                    try:
+                        files.append((entry.stat().st_mtime_ns, entry.name, Path(entry.path)))
+                    except FileNotFoundError:  # imported by another process while we looked
+                        continue
     except FileNotFoundError:
         return []
-    return sorted(files, key=lambda path: (path.stat().st_mtime_ns, path.name))
+    return [path for _, _, path in sorted(files)]
 
 
 def has_pending(folder: Path) -> bool:
@@ -110,11 +116,32 @@ def read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def remove(path: Path) -> None:
-    """Remove an imported spool file, durably."""
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
+def remove(*paths: Path) -> None:
+    """Remove imported spool files (of one folder), durably: one flush of the folder for all of them."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    if paths:
+        _fsync_dir(paths[0].parent)
+
+
+HELD = "held"
+
+
+def hold(path: Path) -> Path:
+    """Move a spool file that cannot be imported into the ``held/`` folder beside it, where it waits for a person
+    (see ``coldcase tips import-spool``) instead of blocking the tips behind it. Returns its new path."""
+    folder = path.parent / HELD
+    folder.mkdir(exist_ok=True, mode=0o700)
+    target = folder / path.name
+    os.replace(path, target)
     _fsync_dir(path.parent)
+    return target
+
+
+def held(folder: Path) -> list[Path]:
+    """The spool files that were held back because they could not be imported."""
+    return sorted((folder / HELD).glob(f"*{SUFFIX}")) if (folder / HELD).is_dir() else []
 
 
 @contextlib.contextmanager

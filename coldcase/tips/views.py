@@ -17,7 +17,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from coldcase.extensions import db
-from coldcase.tips import intake, ratelimit, receipts
+from coldcase.tips import intake, ratelimit, receipts, spool_import
 from coldcase.tips.attribution import current_library, resolve
 from coldcase.tips.conversation import add_tipster_message, visible_messages
 from coldcase.tips.forms import StatusForm, TipForm
@@ -31,10 +31,9 @@ _NO_CODE = "0" * 16
 
 
 @bp.before_app_request
-def import_spooled_tips():
-    """Now and then (once a minute per worker) bring spooled tips into the database, if any wait."""
-    if request.endpoint != "static":
-        intake.check_spool_now_and_then(current_app)
+def start_spool_importer():
+    """Make sure this worker's background importer of spooled tips runs (it never works inside a request)."""
+    spool_import.importer(current_app)
 
 
 def _private(response):
@@ -80,6 +79,8 @@ def _tip_form(case):
         files=form.clean_files,
     )
     receipt = intake.submit_web_tip(data, form.token.data)
+    if not receipt.spooled:  # the database answers: tips spooled during an outage can come in now
+        spool_import.wake(current_app)
     return _private(make_response(render_template("tips/receipt.html", receipt=receipt, case=case)))
 
 

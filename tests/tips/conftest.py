@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 import pytest
 from werkzeug.serving import make_server
 
+from coldcase import create_app
+from coldcase.extensions import db
+from coldcase.tips import spool_import
 from tests.cases.conftest import copy_scenario
 from tests.conftest import make_test_config
 
@@ -79,3 +83,42 @@ def live_server(app):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+#: Nothing listens on port 9 (discard) on the test machine: connecting is refused at once.
+UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:9/coldcase_down"
+
+
+@pytest.fixture
+def down_client(app_config):
+    """A client of the same app (same spool, secret and key) whose database cannot be reached."""
+    config = {**app_config, "SQLALCHEMY_DATABASE_URI": UNREACHABLE,
+              "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"connect_timeout": 2}}}
+    down = create_app(config)
+    yield down.test_client()
+    with down.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def importing(app):
+    """The app with its background spool importer on, looking every 0.2 s; stopped after the test."""
+    app.config.update(SPOOL_IMPORTER=True, SPOOL_IMPORT_SECONDS=0.2)
+    yield app
+    spool_import.stop(app)
+
+
+def wait_until(condition, seconds: float = 30) -> bool:
+    """Poll ``condition`` until it holds or ``seconds`` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def send(client, url="/tips/new", **fields):
+    """Open the tip form at ``url`` and send it with ``fields`` (the hidden fields filled in as a browser would)."""
+    page = client.get(url)
+    return client.post(url.split("?")[0], data={**form_fields(page), **fields})
