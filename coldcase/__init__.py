@@ -26,6 +26,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         instance_relative_config=True,
         template_folder=str(TEMPLATES_DIR),
         static_folder=str(STATIC_DIR),
+        # The same URL whether the folder is static/ (a checkout) or _static/ (a wheel): proxies and caches
+        # are configured for /static.
+        static_url_path="/static",
     )
 
     from coldcase import config as settings
