@@ -21,8 +21,8 @@ MAX_BYTES = 8 * 1024 * 1024
 #: The most a cleaned file may be (a photo re-encoded, a PDF rebuilt); more is refused as ``too_complex``.
 MAX_CLEAN_BYTES = 3 * MAX_BYTES
 #: Address space a check may take beyond what the worker already has (a 12-megapixel photo turned upright needs
-#: about 100 MB; address space counts a little more than memory in use).
-MEMORY_BYTES = 160 * 1024 * 1024
+#: about 95 MB of address space, of which 85 MB in use).
+MEMORY_BYTES = 128 * 1024 * 1024
 #: CPU time a check may take (a 12-megapixel photo: about half a second).
 CPU_SECONDS = 2
 #: Time a check may take in all, waiting for a busy machine included.

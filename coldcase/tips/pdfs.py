@@ -28,6 +28,9 @@ is bounded by the sandbox the check runs in (:mod:`coldcase.tips.sandbox`).
 from __future__ import annotations
 
 import io
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pikepdf
 
@@ -196,34 +199,64 @@ def _clean_annotations(pdf: pikepdf.Pdf) -> None:
         page.obj.Annots = kept
 
 
+class _QpdfWarnings(logging.Handler):
+    """Notes whether qpdf ran out of memory: it reports that as a warning ("std::bad_alloc") and goes on as if the
+    file were damaged, so without this a bomb would be called unreadable."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.out_of_memory = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "bad_alloc" in record.getMessage():
+            self.out_of_memory = True
+
+
+@contextmanager
+def _watching_qpdf() -> Iterator[_QpdfWarnings]:
+    # qpdf's warnings (about the file, never about the tipster) are read here and not passed on to the app's log.
+    logger = logging.getLogger("pikepdf._core")
+    watcher, propagate = _QpdfWarnings(), logger.propagate
+    logger.addHandler(watcher)
+    logger.propagate = False
+    try:
+        yield watcher
+    finally:
+        logger.removeHandler(watcher)
+        logger.propagate = propagate
+
+
 def clean_pdf(data: bytes) -> bytes:
     """The PDF ``data`` rebuilt without metadata and active content (see the module's docstring).
 
     Raises :class:`AttachmentError`: ``unreadable``, ``encrypted`` (needs a password to open) or ``too_complex``
-    (a stream or image over its cap).
+    (a stream or image over its cap, or qpdf out of memory).
     """
     budget = pdfstreams.Budget()
-    try:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            if "/Info" in pdf.trailer:
-                del pdf.trailer["/Info"]
-            _drop_document_actions(pdf)
-            _clean_annotations(pdf)
-            for obj in pdf.objects:
-                _scrub(obj)
-                if isinstance(obj, pikepdf.Stream):
-                    if obj.get("/Subtype") == pikepdf.Name.Image:
-                        _check_image(obj, budget)
-                    else:
-                        pdfstreams.check_stream(obj, budget)
-            out = io.BytesIO()
-            # Streams are copied as they are, never inflated (decode level "none"); objects nothing refers to
-            # any more (the dropped scripts, files and forms) are not written. A deterministic /ID: made from the
-            # content, not from the time of saving (and the same file sent twice gives the same bytes).
-            pdf.save(out, fix_metadata_version=False, deterministic_id=True, encryption=False,
-                     stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    except pikepdf.PasswordError:
-        raise AttachmentError("encrypted") from None
-    except pikepdf.PdfError:
-        raise AttachmentError("unreadable") from None
+    with _watching_qpdf() as qpdf:
+        try:
+            with pikepdf.open(io.BytesIO(data), suppress_warnings=False) as pdf:
+                if "/Info" in pdf.trailer:
+                    del pdf.trailer["/Info"]
+                _drop_document_actions(pdf)
+                _clean_annotations(pdf)
+                for obj in pdf.objects:
+                    _scrub(obj)
+                    if isinstance(obj, pikepdf.Stream):
+                        if obj.get("/Subtype") == pikepdf.Name.Image:
+                            _check_image(obj, budget)
+                        else:
+                            pdfstreams.check_stream(obj, budget)
+                out = io.BytesIO()
+                # Streams are copied as they are, never inflated (decode level "none"); objects nothing refers to
+                # any more (the dropped scripts, files and forms) are not written. A deterministic /ID: made from
+                # the content, not from the time of saving (and the same file sent twice gives the same bytes).
+                pdf.save(out, fix_metadata_version=False, deterministic_id=True, encryption=False,
+                         stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        except pikepdf.PasswordError:
+            raise AttachmentError("encrypted") from None
+        except pikepdf.PdfError:
+            raise AttachmentError("too_complex" if qpdf.out_of_memory else "unreadable") from None
+        if qpdf.out_of_memory:
+            raise AttachmentError("too_complex")
     return out.getvalue()

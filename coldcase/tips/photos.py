@@ -28,8 +28,9 @@ logging.getLogger("PIL").setLevel(logging.INFO)
 MAX_DECODED_PIXELS = 4096 * 3072
 #: A progressive JPEG above this is refused (its coefficients alone would take about 6 bytes a pixel).
 MAX_PROGRESSIVE_PIXELS = MAX_DECODED_PIXELS
-#: A JPEG above this is refused even though it could be decoded at 1/8 (libjpeg still reads every block of it).
-MAX_HEADER_PIXELS = 64 * MAX_DECODED_PIXELS
+#: A JPEG above this (a 108-megapixel phone photo fits) is refused even though it could be decoded at 1/8: libjpeg
+#: still reads every block of it.
+MAX_HEADER_PIXELS = 150_000_000
 
 # Text chunks are dropped anyway; Pillow's own caps (1 MB a chunk, 64 MB in all) are more than we ever need.
 PngImagePlugin.MAX_TEXT_CHUNK = 256 * 1024
@@ -92,6 +93,8 @@ def clean_photo(data: bytes, media_type: str) -> bytes:
                 pixels.save(out, "PNG", compress_level=1)
     except AttachmentError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError, ValueError):
+    except Image.DecompressionBombError:  # Pillow's own limit, from the header too
+        raise AttachmentError("too_large_image") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise AttachmentError("unreadable") from None
     return out.getvalue()

@@ -1,0 +1,202 @@
+"""No upload can make a worker take more than about 100 MB or more than a second or two of CPU: bombs are refused
+with a message in the tipster's words, the text comes back with it, and the rate limit comes before any parsing.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select
+
+from coldcase.extensions import db
+from coldcase.tips import attachments, photos
+from coldcase.tips.attachments import AttachmentError, clean
+from coldcase.tips.models import Tip, TipAttachment
+from tests.tips import bombs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PDF_BOMBS = {
+    "content-1gib": lambda: bombs.pdf_content_bomb(),
+    "nested-flate-1gib": lambda: bombs.pdf_nested_bomb(),
+    "image-data-1gib": lambda: bombs.pdf_image_bomb(100, 100),
+    "image-claims-400mp": lambda: bombs.pdf_image_bomb(20_000, 20_000, size=1024),
+    "jpeg-in-flate-1gib": lambda: bombs.pdf_image_bomb(100, 100, jpeg=True),
+    "object-stream-1gib": lambda: bombs.pdf_object_stream_bomb(),
+}
+
+
+def stored() -> tuple[int, int]:
+    return tuple(db.session.scalar(select(func.count()).select_from(model)) for model in (Tip, TipAttachment))
+
+
+def _photo(width: int, height: int, orientation: int = 1, progressive: bool = False) -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (30, 120, 200)).save(out, "JPEG", exif=exif, progressive=progressive)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", list(PDF_BOMBS))
+def test_pdf_bombs_are_refused_as_too_complex_within_seconds(name):
+    data = PDF_BOMBS[name]()
+    assert len(data) < 1_200_000
+    started = time.monotonic()
+    with pytest.raises(AttachmentError) as refused:
+        clean(data)
+    assert str(refused.value) == "too_complex"
+    assert time.monotonic() - started < 10  # the child's CPU limit is 2 s; the machine may be busy
+
+
+def test_a_39_megapixel_png_of_150_kb_is_refused_from_its_header(monkeypatch):
+    data = bombs.png_of_size(7200, 5400)
+    assert len(data) < 200_000
+
+    def no_decoding(self, *args, **kwargs):
+        raise AssertionError("the PNG was decoded")
+
+    monkeypatch.setattr(Image.Image, "load", no_decoding)
+    with pytest.raises(AttachmentError) as refused:
+        clean(data, isolated=False)
+    assert str(refused.value) == "too_large_image"
+
+
+def test_a_png_at_the_pixel_limit_is_accepted_and_one_past_it_refused():
+    assert clean(bombs.png_of_size(4096, 3072)).media_type == "image/png"
+    with pytest.raises(AttachmentError, match="too_large_image"):
+        clean(bombs.png_of_size(4096, 3073))
+
+
+def test_a_large_jpeg_is_decoded_at_a_smaller_scale_instead_of_whole():
+    result = Image.open(io.BytesIO(clean(_photo(6000, 4000)).content))
+    assert result.size == (3000, 2000)
+
+
+def test_a_12_megapixel_phone_photo_keeps_its_size_and_is_turned_upright():
+    result = Image.open(io.BytesIO(clean(_photo(4032, 3024, orientation=6)).content))
+    assert result.size == (3024, 4032)
+
+
+@pytest.mark.parametrize(("width", "height", "progressive"), [(13_000, 13_000, False), (4097, 3072, True)],
+                         ids=["baseline-169mp", "progressive-over-limit"])
+def test_jpegs_claiming_too_many_pixels_are_refused(width, height, progressive):
+    with pytest.raises(AttachmentError, match="too_large_image"):
+        clean(bombs.jpeg_claiming(width, height, progressive=progressive))
+
+
+@pytest.mark.parametrize("name", list(bombs.other_formats()))
+def test_bombs_in_formats_the_form_does_not_take_are_refused_by_their_content(send_tip, name, monkeypatch):
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(attachments, "clean", no_parsing)
+    response = send_tip(attachments=[(io.BytesIO(bombs.other_formats()[name]), name)])
+    assert response.status_code == 400
+    assert f"“{name}” is not a photo (JPEG or PNG) or a PDF" in response.get_data(as_text=True)
+    assert stored() == (0, 0)
+
+
+def test_a_bomb_sent_through_the_form_is_refused_and_the_text_comes_back(send_tip):
+    response = send_tip(text="Zie de bijlage: de auto stond er om tien uur.",
+                        attachments=[(io.BytesIO(bombs.pdf_content_bomb()), "rapport.pdf")])
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "“rapport.pdf” is too large or too complicated for us to check safely" in html
+    assert "What you wrote is kept" in html and "Zie de bijlage: de auto stond er om tien uur." in html
+    assert stored() == (0, 0)
+
+
+def test_the_refusal_is_in_the_tipsters_language(send_tip):
+    response = send_tip(url="/tips/new?lang=nl", attachments=[(io.BytesIO(bombs.png_of_size(7200, 5400)), "x.png")])
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "“x.png” heeft te veel pixels" in html and "Wat u schreef is bewaard" in html
+
+
+def test_the_rate_limit_refuses_before_any_attachment_is_parsed(app, send_tip, monkeypatch):
+    app.config["TIPS_RATE_LIMITS"] = {"submit": (1, 600), "status": (10, 600)}
+    calls = []
+    real_clean = attachments.clean
+
+    def counting_clean(data, *args, **kwargs):
+        calls.append(len(data))
+        return real_clean(data, *args, **kwargs)
+
+    monkeypatch.setattr(attachments, "clean", counting_clean)
+    first = send_tip(attachments=[(io.BytesIO(_photo(40, 30)), "a.jpg")])
+    assert first.status_code == 200 and len(calls) == 1
+    second = send_tip(attachments=[(io.BytesIO(bombs.pdf_content_bomb()), "bomb.pdf")])
+    assert second.status_code == 429
+    assert len(calls) == 1  # the bomb was never parsed
+    assert stored() == (1, 1)
+
+
+def test_a_check_that_needs_more_memory_than_allowed_is_refused_and_the_worker_does_not_grow(monkeypatch):
+    monkeypatch.setattr(attachments, "MEMORY_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(photos, "MAX_DECODED_PIXELS", 10**9)  # as if the pixel limit were forgotten
+    with pytest.raises(AttachmentError, match="too_complex"):
+        clean(bombs.png_of_size(7200, 5400))
+
+
+# --- peak memory, measured in a child Python process -------------------------------------------------------------
+
+MEASURE = textwrap.dedent("""
+    import io, json, resource, sys
+    from PIL import Image
+    from coldcase.tips.attachments import AttachmentError, clean
+
+    def rss_kb(field):
+        for line in open("/proc/self/status"):
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+
+    data = open(sys.argv[1], "rb").read()
+    isolated = sys.argv[2] == "isolated"
+    tiny = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(tiny, "JPEG")
+    clean(tiny.getvalue(), isolated=isolated)  # imports and first use
+    base_peak, base_now = rss_kb("VmHWM"), rss_kb("VmRSS")
+    try:
+        result = "accepted:%d" % len(clean(data, isolated=isolated).content)
+    except AttachmentError as error:
+        result = str(error)
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"result": result, "worker_mb": (rss_kb("VmHWM") - base_peak) / 1024,
+                      "child_mb": max(0, child_peak - base_now) / 1024}))
+""")
+
+MEMORY_CASES = {
+    # in the worker itself, with only the checks' own caps (no sandbox): they alone keep it small
+    **{f"{name}-in-process": (maker, "in-process", "too_complex") for name, maker in PDF_BOMBS.items()
+       if name != "object-stream-1gib"},
+    "png-39mp-in-process": (lambda: bombs.png_of_size(7200, 5400), "in-process", "too_large_image"),
+    "phone-photo-12mp-turned-in-process": (lambda: _photo(4032, 3024, orientation=6), "in-process", "accepted"),
+    # in the sandbox: what qpdf inflates on its own is stopped by the child's limit
+    "object-stream-1gib-isolated": (PDF_BOMBS["object-stream-1gib"], "isolated", "too_complex"),
+    "phone-photo-12mp-turned-isolated": (lambda: _photo(4032, 3024, orientation=6), "isolated", "accepted"),
+}
+
+
+@pytest.mark.parametrize("case", list(MEMORY_CASES))
+def test_peak_memory_of_checking_a_file_stays_near_100_mb(tmp_path, case):
+    maker, mode, expected = MEMORY_CASES[case]
+    path = tmp_path / "upload"
+    path.write_bytes(maker())
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(path), mode], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["result"].split(":")[0] == expected
+    peak = figures["worker_mb"] if mode == "in-process" else figures["child_mb"]
+    assert peak < 100, figures
+    if mode == "isolated":
+        assert figures["worker_mb"] < 20, figures  # the worker itself did not grow
