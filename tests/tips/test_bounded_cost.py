@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import resource
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -47,14 +47,15 @@ def _photo(width: int, height: int, orientation: int = 1, progressive: bool = Fa
 
 
 @pytest.mark.parametrize("name", list(PDF_BOMBS))
-def test_pdf_bombs_are_refused_as_too_complex_within_seconds(name):
+def test_pdf_bombs_are_refused_as_too_complex_within_a_second_of_cpu(name):
     data = PDF_BOMBS[name]()
     assert len(data) < 1_200_000
-    started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with pytest.raises(AttachmentError) as refused:
         clean(data)
     assert str(refused.value) == "too_complex"
-    assert time.monotonic() - started < 10  # the child's CPU limit is 2 s; the machine may be busy
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 1.5  # CPU of the check
 
 
 def test_a_39_megapixel_png_of_150_kb_is_refused_from_its_header(monkeypatch):
@@ -200,3 +201,110 @@ def test_peak_memory_of_checking_a_file_stays_near_100_mb(tmp_path, case):
     assert peak < 100, figures
     if mode == "isolated":
         assert figures["worker_mb"] < 20, figures  # the worker itself did not grow
+
+
+# --- active content ---------------------------------------------------------------------------------------------
+
+ACTIVE = (b"JavaScript", b"/JS", b"app.alert", b"OpenAction", b"/AA", b"/Launch", b"cmd.exe", b"/URI",
+          b"tracker.example", b"EmbeddedFile", b"EMBEDDED-SECRET", b"/EF", b"/FileAttachment", b"/AcroForm",
+          b"/XFA", b"xfa:datasets", b"/SubmitForm", b"/RichMedia")
+
+
+def _pdf_with_active_content() -> bytes:
+    """A one-page PDF that does everything a PDF can do when opened: JavaScript on open, at page open, in the
+    document's name tree, in a bookmark and chained after a jump; a launch, a web link and a form submission;
+    an embedded file (in the name tree and in an annotation), a form with XFA, and a RichMedia annotation."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 100))
+    page = pdf.pages[0]
+
+    def script(code: str) -> pikepdf.Dictionary:
+        return pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String(code))
+
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)))
+    page.Contents = pdf.make_stream(b"BT /F1 12 Tf 10 50 Td (Zichtbare tekst) Tj ET")
+    pdf.Root.OpenAction = pdf.make_indirect(script("app.alert('open')"))
+    page.obj.AA = pikepdf.Dictionary(O=script("app.alert('page')"))
+    pdf.attachments["secret.txt"] = pikepdf.AttachedFileSpec(pdf, b"EMBEDDED-SECRET-PAYLOAD", mime_type="text/plain")
+    pdf.Root.Names.JavaScript = pikepdf.Dictionary(Names=pikepdf.Array(
+        [pikepdf.String("init"), pdf.make_indirect(script("app.alert('names')"))]))
+    rect = pikepdf.Array([0, 0, 20, 20])
+    annotations = [
+        pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=rect, A=pikepdf.Dictionary(
+            S=pikepdf.Name.Launch, F=pikepdf.String("cmd.exe"))),
+        pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=rect, A=pikepdf.Dictionary(
+            S=pikepdf.Name.URI, URI=pikepdf.String("https://tracker.example/seen"))),
+        pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=rect, A=pikepdf.Dictionary(
+            S=pikepdf.Name.GoTo, D=pikepdf.Array([page.obj, pikepdf.Name.Fit]),
+            Next=script("app.alert('next')"))),
+        pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.FileAttachment, Rect=rect,
+                           FS=pikepdf.AttachedFileSpec(pdf, b"EMBEDDED-SECRET-TWO").obj),
+        pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.RichMedia, Rect=rect),
+    ]
+    widget = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Btn, T=pikepdf.String("send"),
+        Rect=rect, A=pikepdf.Dictionary(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://tracker.example/f")),
+        AA=pikepdf.Dictionary(K=script("app.alert('key')"))))
+    page.obj.Annots = pdf.make_indirect(pikepdf.Array([*map(pdf.make_indirect, annotations), widget]))
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([widget]), XFA=pdf.make_stream(
+        b"<xdp:xdp><xfa:datasets/><script>app.alert('xfa')</script></xdp:xdp>"))
+    outline = pdf.make_indirect(pikepdf.Dictionary(Title=pikepdf.String("Start"), A=script("app.alert('mark')")))
+    pdf.Root.Outlines = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Outlines, First=outline,
+                                                             Last=outline, Count=1))
+    outline.Parent = pdf.Root.Outlines
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=False)
+    for marker in ACTIVE[:12]:
+        assert marker in out.getvalue(), marker
+    return out.getvalue()
+
+
+def test_a_stored_pdf_has_no_scripts_actions_embedded_files_or_forms_and_keeps_its_text_and_jumps(send_tip):
+    import pikepdf
+
+    from coldcase.tips.intake import decode_attachment
+    from tests.tips.test_attachments import _everything_in
+
+    response = send_tip(attachments=[(io.BytesIO(_pdf_with_active_content()), "brief.pdf")])
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    (attachment,) = db.session.scalars(select(TipAttachment)).all()
+    stored_pdf = decode_attachment(attachment)
+    blob = _everything_in(stored_pdf)
+    for marker in ACTIVE:
+        assert marker not in blob, marker
+    with pikepdf.open(io.BytesIO(stored_pdf)) as pdf:
+        assert not pdf.attachments
+        page = pdf.pages[0]
+        assert b"Zichtbare tekst" in page.Contents.read_bytes()
+        subtypes = [str(annotation.Subtype) for annotation in page.Annots]
+        assert subtypes == ["/Link", "/Link", "/Link", "/Widget"]  # the file and the RichMedia are gone
+        jumps = [annotation.A for annotation in page.Annots if "/A" in annotation]
+        assert len(jumps) == 1 and jumps[0].S == pikepdf.Name.GoTo and "/Next" not in jumps[0]
+        assert "/A" not in pdf.Root.Outlines.First and str(pdf.Root.Outlines.First.Title) == "Start"
+
+
+def test_a_pdf_that_needs_a_password_is_refused_with_its_own_message(send_tip):
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(user="geheim", owner="geheim"))
+    response = send_tip(attachments=[(io.BytesIO(out.getvalue()), "beveiligd.pdf")])
+    assert response.status_code == 400
+    assert "“beveiligd.pdf” is protected with a password" in response.get_data(as_text=True)
+    assert stored() == (0, 0)
+
+
+def test_a_pdf_with_only_an_owner_password_is_stored_without_encryption():
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(user="", owner="eigenaar"))
+    with pikepdf.open(io.BytesIO(clean(out.getvalue()).content)) as cleaned:
+        assert not cleaned.is_encrypted
