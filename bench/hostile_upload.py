@@ -32,11 +32,9 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 
 import sqlalchemy as sa
-
 from tip_intake import ADMIN_URL, ROOT, form_client, free_port, percentile, run_clients, start, worker_pids
 
 sys.path.insert(0, str(ROOT))

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from coldcase.tips import sandbox
 from coldcase.tips.errors import AttachmentError
+# Imported here, not in the child: a child must never have to import (another thread of the worker may have held
+# an import lock at the moment of the fork).
+from coldcase.tips.pdfs import clean_pdf
+from coldcase.tips.photos import clean_photo
 
 __all__ = ["AttachmentError", "CleanFile", "MAX_BYTES", "MAX_FILES", "check", "clean", "clean_in_process", "sniff"]
 
@@ -72,12 +76,8 @@ def clean_in_process(data: bytes) -> CleanFile:
     """Check one uploaded file and return it without metadata, in this process (see :func:`clean`)."""
     media_type, extension = check(data)
     if media_type == "application/pdf":
-        from coldcase.tips.pdfs import clean_pdf
-
         content = clean_pdf(data)
     else:
-        from coldcase.tips.photos import clean_photo
-
         content = clean_photo(data, media_type)
     if len(content) > MAX_CLEAN_BYTES:
         raise AttachmentError("too_complex")

@@ -134,11 +134,11 @@ def needs_qpdf(filters: list[str]) -> bool:
     return any(name in _LEGACY for name in filters)
 
 
-def check_stream(stream, budget: Budget, limit: int = MAX_STREAM_DECODED) -> None:
-    """Refuse the file if ``stream`` inflates to more than ``limit`` bytes, or the file's ``budget`` runs out.
-
-    Raises :class:`AttachmentError` ``too_complex``.
+def check_stream(stream, budget: Budget, limit: int | None = None) -> None:
+    """Refuse the file if ``stream`` inflates to more than ``limit`` bytes (default :data:`MAX_STREAM_DECODED`),
+    or the file's ``budget`` runs out. Raises :class:`AttachmentError` ``too_complex``.
     """
+    limit = MAX_STREAM_DECODED if limit is None else limit
     filters = stream_filters(stream)
     raw = stream.read_raw_bytes()
     if needs_qpdf(filters):

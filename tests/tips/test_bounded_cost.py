@@ -308,3 +308,62 @@ def test_a_pdf_with_only_an_owner_password_is_stored_without_encryption():
     pdf.save(out, encryption=pikepdf.Encryption(user="", owner="eigenaar"))
     with pikepdf.open(io.BytesIO(clean(out.getvalue()).content)) as cleaned:
         assert not cleaned.is_encrypted
+
+
+# --- what must still go through ----------------------------------------------------------------------------------
+
+
+def test_an_ordinary_pdf_with_many_pages_and_a_large_image_is_accepted_whole():
+    import zlib
+
+    import pikepdf
+
+    pdf = pikepdf.new()
+    picture = bytes(range(256)) * (3 * 2000 * 2000 // 256)  # 12 MB of pixels, inflated
+    image = pdf.make_stream(zlib.compress(picture), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                            Width=2000, Height=2000, BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceRGB,
+                            Filter=pikepdf.Name.FlateDecode)
+    for n in range(60):
+        pdf.add_blank_page()
+        page = pdf.pages[-1]
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image))
+        page.Contents = pdf.make_stream(zlib.compress(f"q 100 0 0 100 0 0 cm /Im0 Do Q % page {n}\n".encode() * 50),
+                                        Filter=pikepdf.Name.FlateDecode)
+    out = io.BytesIO()
+    pdf.save(out)
+    with pikepdf.open(io.BytesIO(clean(out.getvalue()).content)) as cleaned:
+        assert len(cleaned.pages) == 60
+        assert b"% page 59" in cleaned.pages[59].Contents.read_bytes()
+        assert cleaned.pages[0].Resources.XObject.Im0.read_bytes() == picture
+
+
+def test_ascii85_before_flate_is_measured_too():
+    import base64
+
+    import pikepdf
+
+    def pdf_with(content: bytes) -> bytes:
+        pdf = pikepdf.new()
+        pdf.add_blank_page()
+        stream = pikepdf.Stream(pdf, b"")
+        stream.write(base64.a85encode(content) + b"~>", filter=pikepdf.Array(
+            [pikepdf.Name.ASCII85Decode, pikepdf.Name.FlateDecode]))
+        pdf.pages[0].Contents = pdf.make_indirect(stream)
+        out = io.BytesIO()
+        pdf.save(out, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        return out.getvalue()
+
+    readable = clean(pdf_with(bombs.deflate(b"BT (hallo) Tj ET ", 0x20, 1000))).content
+    with pikepdf.open(io.BytesIO(readable)) as cleaned:
+        assert cleaned.pages[0].Contents.read_bytes().startswith(b"BT (hallo) Tj ET")
+    with pytest.raises(AttachmentError, match="too_complex"):
+        clean(pdf_with(bombs.deflate(b"", 0x20, bombs.GIB)))
+
+
+def test_a_stream_at_the_cap_is_accepted_and_one_byte_more_refused(monkeypatch):
+    from coldcase.tips import pdfstreams
+
+    monkeypatch.setattr(pdfstreams, "MAX_STREAM_DECODED", 1_000_000)
+    assert clean(bombs.pdf_content_bomb(1_000_000), isolated=False).media_type == "application/pdf"
+    with pytest.raises(AttachmentError, match="too_complex"):
+        clean(bombs.pdf_content_bomb(1_000_001), isolated=False)
