@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from coldcase.tips import sandbox
 from coldcase.tips.errors import AttachmentError
+
 # Imported here, not in the child: a child must never have to import (another thread of the worker may have held
 # an import lock at the moment of the fork).
 from coldcase.tips.pdfs import clean_pdf
