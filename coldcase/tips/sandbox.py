@@ -29,8 +29,17 @@ class LimitExceeded(Exception):
 
 
 def available() -> bool:
-    """True where a child can be forked and held to limits (Linux and other POSIX systems)."""
-    return hasattr(os, "fork")
+    """True where a child can be forked and held to limits (Linux: the child's base size is read from /proc)."""
+    return hasattr(os, "fork") and os.path.exists("/proc/self/status")
+
+
+def _lower(kind: int, value: int, hard_extra: int = 0) -> None:
+    """Set the resource limit ``kind`` to ``value`` (soft) and ``value + hard_extra`` (hard), never above the
+    hard limit that is already there (raising it is not ours to do)."""
+    _, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value, hard_extra = min(value, hard), 0 if value >= hard else min(hard_extra, hard - value)
+    resource.setrlimit(kind, (value, value + hard_extra))
 
 
 def _own_address_space() -> int:
@@ -50,10 +59,9 @@ def _child(write_end: int, function: Callable, args: tuple, memory_bytes: int, c
         for number in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1,
                        signal.SIGUSR2, signal.SIGWINCH, signal.SIGCHLD):
             signal.signal(number, signal.SIG_DFL)
-        limit = _own_address_space() + memory_bytes
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        _lower(resource.RLIMIT_AS, _own_address_space() + memory_bytes)
         # SIGXCPU at the soft limit ends the child; the hard limit (one second later) is the kernel's SIGKILL.
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+        _lower(resource.RLIMIT_CPU, cpu_seconds, hard_extra=1)
         try:
             answer = ("ok", function(*args))
         except MemoryError:
