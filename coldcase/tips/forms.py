@@ -89,12 +89,20 @@ def _attachment_message(code: str, name: str) -> str:
         "type": _("“%(name)s” is not a photo (JPEG or PNG) or a PDF. Only those can be sent.", name=name),
         "unreadable": _("“%(name)s” could not be read. It may be damaged, or not what its name says.", name=name),
         "too_large_image": _("“%(name)s” has too many pixels. Please send a smaller photo.", name=name),
+        "too_complex": _("“%(name)s” is too large or too complicated for us to check safely, so it cannot be "
+                         "sent.", name=name),
+        "encrypted": _("“%(name)s” is protected with a password. Please send it without the password.", name=name),
     }
     return messages[code]
 
 
 class TipForm(FlaskForm):
-    """The tip form. ``clean_files`` holds the accepted attachments after validation."""
+    """The tip form.
+
+    Validation makes only the cheap checks of the attachments (how many, how large, of which type by their first
+    bytes); :meth:`clean_attachments` then parses and cleans them, which the view calls only after the rate
+    limit, so that a flood of files costs no parsing. ``clean_files`` holds the accepted attachments after it.
+    """
 
     Meta = _CachedTranslationsMeta
 
@@ -118,6 +126,8 @@ class TipForm(FlaskForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.clean_files: list[files.CleanFile] = []
+        #: (name as shown back to the tipster, content) of each file that passed the cheap checks.
+        self._uploads: list[tuple[str, bytes]] = []
 
     def validate_token(self, field) -> None:
         # A hand-made post without the form's token cannot be de-duplicated; refuse it with a clear message.
@@ -132,17 +142,34 @@ class TipForm(FlaskForm):
         uploads = [upload for upload in (field.data or []) if getattr(upload, "filename", "")]
         if len(uploads) > files.MAX_FILES:
             raise ValidationError(_l("You can send at most %(count)s files.", count=files.MAX_FILES))
-        problems, accepted = [], []
+        problems = []
+        self._uploads = []
         for upload in uploads:
+            # One byte more than allowed is enough to know that a file is too big.
             data = upload.stream.read(files.MAX_BYTES + 1)
             try:
-                accepted.append(files.clean(data))
+                files.check(data)
             except files.AttachmentError as error:
                 # The name is shown back to the tipster only; it is never stored.
                 problems.append(_attachment_message(str(error), upload.filename[:80]))
+            self._uploads.append((upload.filename[:80], data))
         if problems:
             raise ValidationError(" ".join(problems))
+
+    def clean_attachments(self) -> bool:
+        """Parse and clean the attachments that passed validation (the costly part: call it after the rate
+        limit). Returns False, with the reasons added to the field's errors, if any file is refused."""
+        problems, accepted = [], []
+        for name, data in self._uploads:
+            try:
+                accepted.append(files.clean(data))
+            except files.AttachmentError as error:
+                problems.append(_attachment_message(str(error), name))
+        if problems:
+            self.attachments.errors = [*self.attachments.errors, " ".join(problems)]
+            return False
         self.clean_files = accepted
+        return True
 
 
 class StatusForm(FlaskForm):

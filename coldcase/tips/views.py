@@ -61,10 +61,19 @@ def _tip_form(case):
         hidden = form.website.errors or form.token.errors
         problem = hidden[0] if hidden else _("Please check the fields marked below.")
         return _render_form(form, case, 400, problem)
+    # The rate limit comes before the attachments are parsed: that is the costly part, and a flood of files
+    # must not get it for free.
     if not ratelimit.allow(ratelimit.configured("submit")):
         # The text stays in the form: a tipster who waits can still send it.
         return _render_form(form, case, 429, _("Too many tips were sent from your connection in a short time. "
                                                "Please wait a few minutes and send again; your text is kept below."))
+    if not form.clean_attachments():
+        # Not stored without the file: the tipster would believe the investigators have it. The form comes back
+        # with everything typed, and says what to do.
+        return _render_form(form, case, 400, _(
+            "A file could not be accepted (see below). What you wrote is kept: send the tip again without that "
+            "file (choose your other files again, if you had any), or with a photo or screenshot of what matters "
+            "in it."))
     edition, point = resolve(current_library(), form.e.data, form.d.data)
     contact = tidy(form.contact.data)
     data = intake.TipInput(
