@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import current_app, has_request_context, request
+
 from coldcase.cases.loader import EDITIONS_FOLDER, CaseLoad, assemble_library, case_folders, read_case
 from coldcase.cases.model import Library, Problem
 
@@ -164,3 +166,18 @@ def store_for(app) -> CaseStore:
         store = app.extensions.setdefault("coldcase.cases", CaseStore(app.config["CASES_DIR"],
                                                                       recheck_seconds=float(recheck)))
     return store
+
+
+def case_library() -> Library:
+    """The current app's case library, cached; edited files are picked up on the next request.
+
+    Within one request the library is looked up once (checking it for edits stats every case file), so every part
+    of a page sees the same cases.
+    """
+    if not has_request_context():
+        return store_for(current_app).library()
+    # Kept in the request's environ, not in ``g``: ``g`` lives as long as the app context, which may span requests.
+    cached = request.environ.get("coldcase.case_library")
+    if cached is None:
+        cached = request.environ["coldcase.case_library"] = store_for(current_app).library()
+    return cached

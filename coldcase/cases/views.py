@@ -19,7 +19,7 @@ from flask_babel import format_currency, format_date, get_locale, gettext, ngett
 
 from coldcase.cases import photos as web_photos
 from coldcase.cases.model import Case, Edition, Library, PartialDate, Photo
-from coldcase.cases.store import store_for
+from coldcase.cases.store import case_library
 from coldcase.i18n import LANGUAGE_NAMES, select_language
 
 bp = Blueprint("public", __name__)
@@ -43,11 +43,6 @@ _POINT_PARAM = re.compile(r"[A-Za-z0-9-]{2,32}")
 PHOTO_MAX_AGE = 30 * 24 * 3600
 
 _PLACEHOLDER = "img/photo-missing.svg"
-
-
-def case_library() -> Library:
-    """The current case library of this app (cached; edited files are picked up on the next call)."""
-    return store_for(current_app).library()
 
 
 def today() -> datetime.date:

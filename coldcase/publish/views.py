@@ -18,7 +18,7 @@ from wtforms import SelectField
 from coldcase.auth.access import role_required
 from coldcase.auth.menu import add_staff_link
 from coldcase.auth.models import Role
-from coldcase.cases.views import case_library
+from coldcase.cases.store import case_library
 from coldcase.extensions import db
 from coldcase.publish import jobs
 from coldcase.publish.models import BuildStatus, CalendarBuild

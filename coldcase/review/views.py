@@ -14,7 +14,7 @@ from sqlalchemy import select
 from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role, User, UserRole
-from coldcase.cases.views import case_library
+from coldcase.cases.store import case_library
 from coldcase.extensions import db
 from coldcase.review import grading, notes, queue
 from coldcase.review.forms import (

@@ -7,22 +7,8 @@ URL, so they can be mistyped or forged. A code that no edition knows is never st
 
 from __future__ import annotations
 
-from flask import g, has_request_context
-
 from coldcase.cases.model import Edition, Library
 from coldcase.tips.models import UNKNOWN_POINT
-
-
-def current_library() -> Library:
-    """The app's case library, looked up once per request (checking it for edits stats every case file)."""
-    if has_request_context() and "tips_library" in g:
-        return g.tips_library
-    from coldcase.cases.views import case_library  # the public pages' helper
-
-    library = case_library()
-    if has_request_context():
-        g.tips_library = library
-    return library
 
 
 def _year(value) -> int | None:

@@ -7,12 +7,10 @@ from pathlib import Path
 import click
 from cryptography.fernet import Fernet
 from flask.cli import AppGroup
-from sqlalchemy import select
 
+from coldcase.cases.store import case_library
 from coldcase.extensions import db
-from coldcase.tips import crypto, intake, spool, spool_import
-from coldcase.tips.attribution import current_library
-from coldcase.tips.models import Tip, TipAttachment
+from coldcase.tips import intake, key_rotation, spool, spool_import
 from coldcase.tips.rules import CHANNELS, HOW_KNOWN
 from coldcase.tips.staff import check_staff_tip, read_csv
 
@@ -35,7 +33,7 @@ def add_command(channel, text, case_id, edition, point, how_known, when_where, c
     """Add one tip that came by phone, letter, email or visit."""
     fields = {"channel": channel, "text": text, "case": case_id, "edition": edition, "point": point,
               "how_known": how_known, "when_where": when_where, "contact": contact, "date": date}
-    tip_input, problems = check_staff_tip(fields, current_library())
+    tip_input, problems = check_staff_tip(fields, case_library())
     if problems:
         raise click.ClickException("; ".join(problems))
     tip, code = intake.add_staff_tip(tip_input, with_receipt=receipt)
@@ -48,7 +46,7 @@ def add_command(channel, text, case_id, edition, point, how_known, when_where, c
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_command(file: Path) -> None:
     """Import tips from a CSV file (columns in docs/tips.md). Any error: nothing is imported."""
-    tips, problems = read_csv(file.read_bytes(), current_library())
+    tips, problems = read_csv(file.read_bytes(), case_library())
     if problems:
         for problem in problems:
             click.echo(f"{file.name}: {problem}", err=True)
@@ -82,23 +80,8 @@ def new_key_command() -> None:
 def rotate_key_command() -> None:
     """Re-encrypt all contact details and attachments with the first key of ENCRYPTION_KEY, in one transaction."""
     try:
-        crypto.cipher()
-    except crypto.EncryptionKeyError as error:
+        rotated = key_rotation.rotate_stored_data(intake.spool_folder())
+    except key_rotation.KeyRotationError as error:
         raise click.ClickException(str(error)) from None
-    if spool.has_pending(intake.spool_folder()):
-        # Spooled records are encrypted too; importing them first means the old key can go afterwards.
-        raise click.ClickException("tips wait in the spool: run 'coldcase tips import-spool' first")
-    tips = attachments = 0
-    try:
-        for tip in db.session.scalars(select(Tip).where(Tip.contact_encrypted.is_not(None))):
-            tip.contact_encrypted = crypto.rotate(tip.contact_encrypted)
-            tips += 1
-        for attachment in db.session.scalars(select(TipAttachment)):
-            attachment.content_encrypted = crypto.rotate(attachment.content_encrypted)
-            attachments += 1
-    except crypto.InvalidToken:
-        db.session.rollback()
-        raise click.ClickException("some data cannot be decrypted with any configured key: keep the old key in "
-                                   "ENCRYPTION_KEY (after the new one) and try again; nothing was changed") from None
     db.session.commit()
-    click.echo(f"Re-encrypted the contact details of {tips} tip(s) and {attachments} attachment(s).")
+    click.echo(f"Re-encrypted the contact details of {rotated.tips} tip(s) and {rotated.attachments} attachment(s).")

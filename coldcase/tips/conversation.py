@@ -4,6 +4,12 @@ request."""
 
 from __future__ import annotations
 
+import hmac
+
+from sqlalchemy import select
+
+from coldcase.extensions import db
+from coldcase.tips import receipts
 from coldcase.tips.models import Tip, TipMessage, today
 from coldcase.tips.rules import MAX_MESSAGE, check_text, tidy
 
@@ -38,6 +44,26 @@ def add_staff_message(tip: Tip, user, body: str) -> TipMessage:
     message = TipMessage(author="staff", staff_user_id=user.id, body=_checked(body), created_at=today())
     tip.messages.append(message)
     return message
+
+
+#: Hash of a code that matches no tip: a malformed code costs the same work as a well-formed one.
+_NO_CODE = "0" * 16
+
+
+def find_tip_by_code(typed: str) -> Tip | None:
+    """The tip whose receipt code was typed, or ``None``. A right and a wrong code cost the same slow hashes
+    (one per parameter set in use, see :func:`coldcase.tips.receipts.lookup_hashes`) and one indexed query."""
+    code = receipts.normalize_code(typed or "")
+    digests = receipts.lookup_hashes(code or _NO_CODE)
+    tip = db.session.scalar(select(Tip).where(Tip.receipt_hash.in_(digests)))
+    # Constant-time compare as well, although the lookup already decided: it keeps the two paths alike.
+    if tip is None or code is None or not any(hmac.compare_digest(tip.receipt_hash, d) for d in digests):
+        return None
+    if not receipts.is_current(tip.receipt_hash):
+        # A code issued with the old, costlier parameters: store its hash with today's (the code is at hand).
+        # The caller commits.
+        tip.receipt_hash = digests[0]
+    return tip
 
 
 def visible_messages(tip: Tip) -> list[TipMessage]:

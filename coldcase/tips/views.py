@@ -7,27 +7,22 @@ rate limiter.
 
 from __future__ import annotations
 
-import hmac
 import secrets
 
 from flask import Blueprint, abort, current_app, make_response, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import select
 
+from coldcase.cases.store import case_library
 from coldcase.extensions import db
 from coldcase.tips import intake, ratelimit, receipts, spool_import
-from coldcase.tips.attribution import current_library, resolve
-from coldcase.tips.conversation import add_tipster_message, visible_messages
+from coldcase.tips.attribution import resolve
+from coldcase.tips.conversation import add_tipster_message, find_tip_by_code, visible_messages
 from coldcase.tips.forms import StatusForm, TipForm
-from coldcase.tips.models import Tip
 from coldcase.tips.rules import tidy
 
 bp = Blueprint("tips", __name__)
-
-#: Hash of a code that matches no tip: a malformed code costs the same work as a well-formed one.
-_NO_CODE = "0" * 16
 
 
 @bp.before_app_request
@@ -74,7 +69,7 @@ def _tip_form(case):
             "A file could not be accepted (see below). What you wrote is kept: send the tip again without that "
             "file (choose your other files again, if you had any), or with a photo or screenshot of what matters "
             "in it."))
-    edition, point = resolve(current_library(), form.e.data, form.d.data)
+    edition, point = resolve(case_library(), form.e.data, form.d.data)
     contact = tidy(form.contact.data)
     data = intake.TipInput(
         text=tidy(form.text.data),
@@ -102,7 +97,7 @@ def new_tip():
 @bp.route("/cases/<case_id>/tip", methods=["GET", "POST"])
 def case_tip(case_id: str):
     """A tip about one case; an unknown case id is a 404."""
-    case = current_library().cases.get(case_id)
+    case = case_library().cases.get(case_id)
     if case is None:
         abort(404)
     return _tip_form(case)
@@ -120,26 +115,10 @@ def form_without_valid_token(error: CSRFError):
         return _private(make_response(render_template("tips/status_lookup.html", form=form, error=message), 400))
     case = None
     if request.endpoint == "tips.case_tip":
-        case = current_library().cases.get((request.view_args or {}).get("case_id", ""))
+        case = case_library().cases.get((request.view_args or {}).get("case_id", ""))
         if case is None:
             abort(404)
     return _render_form(TipForm(), case, 400, message)
-
-
-def _find_by_code(typed: str) -> Tip | None:
-    """The tip whose receipt code was typed, or ``None``. A right and a wrong code cost the same slow hashes
-    (one per parameter set in use, see :func:`coldcase.tips.receipts.lookup_hashes`) and one indexed query."""
-    code = receipts.normalize_code(typed or "")
-    digests = receipts.lookup_hashes(code or _NO_CODE)
-    tip = db.session.scalar(select(Tip).where(Tip.receipt_hash.in_(digests)))
-    # Constant-time compare as well, although the lookup already decided: it keeps the two paths alike.
-    if tip is None or code is None or not any(hmac.compare_digest(tip.receipt_hash, d) for d in digests):
-        return None
-    if not receipts.is_current(tip.receipt_hash):
-        # A code issued with the old, costlier parameters: store its hash with today's (the code is at hand).
-        tip.receipt_hash = digests[0]
-        db.session.commit()
-    return tip
 
 
 @bp.route("/tips/status", methods=["GET", "POST"])
@@ -151,18 +130,17 @@ def status():
     if not ratelimit.allow(ratelimit.configured("status")):
         error = _("Too many attempts from your connection. Please wait a few minutes and try again.")
         return _private(make_response(render_template("tips/status_lookup.html", form=form, error=error), 429))
-    tip = _find_by_code(form.code.data)
+    tip = find_tip_by_code(form.code.data)
     if tip is None:
         # The same words for a mistyped, unknown or malformed code: a wrong code reveals nothing.
         error = _("We found no tip with this code. Check the code and try again.")
         return _private(make_response(render_template("tips/status_lookup.html", form=form, error=error), 404))
     notice = None
-    if form.message.data and form.message.data.strip():
-        if form.validate():
-            add_tipster_message(tip, form.message.data)
-            db.session.commit()
-            form.message.data = ""
-            notice = _("Your message was added. The investigators will read it.")
+    if form.message.data and form.message.data.strip() and form.validate():
+        add_tipster_message(tip, form.message.data)
+        form.message.data = ""
+        notice = _("Your message was added. The investigators will read it.")
+    db.session.commit()  # the message, and a receipt hash brought up to today's parameters
     return _private(make_response(render_template(
         "tips/status.html", form=form, tip=tip, messages=visible_messages(tip), notice=notice,
         code=receipts.format_code(receipts.normalize_code(form.code.data)),

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from coldcase.extensions import db
-from coldcase.tips import receipts, views
+from coldcase.tips import conversation, receipts
 from coldcase.tips.conversation import MessageError, add_staff_message
 from coldcase.tips.models import Tip, TipMessage
 from tests.tips.conftest import receipt_code
@@ -113,8 +113,8 @@ def test_status_page_is_not_cached(client, sent):
     assert client.post("/tips/status", data={"code": sent}).headers["Cache-Control"] == "no-store"
 
 
-def test_views_use_one_constant_dummy_for_malformed_codes():
-    assert receipts.normalize_code(views._NO_CODE) is not None
+def test_the_lookup_uses_a_well_formed_dummy_for_malformed_codes():
+    assert receipts.normalize_code(conversation._NO_CODE) is not None
 
 
 def test_new_hashes_store_their_parameters(sent):
