@@ -6,6 +6,8 @@ down the behaviour around them (what is left out, what keeps working).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coldcase.cases.loader import load_case, load_library
@@ -14,10 +16,19 @@ from tests.cases.conftest import SCENARIOS, TODAY, formatted
 SCENARIO_NAMES = sorted(path.name for path in SCENARIOS.iterdir() if (path / "expected.txt").exists())
 
 
+#: The YAML parser's own description of a syntax error follows "YAML does not parse: "; its wording is the
+#: library's and may change with any release, so only our part of the message (file, line, our hints) is compared.
+_LIBRARY_WORDING = re.compile(r"(YAML does not parse: )[^(]*?(?=( \(|$))")
+
+
+def _ours(lines: list[str]) -> list[str]:
+    return [_LIBRARY_WORDING.sub(r"\1…", line) for line in lines]
+
+
 @pytest.mark.parametrize("name", SCENARIO_NAMES)
 def test_scenario_reports_exactly_the_expected_problems(load, name):
     expected = (SCENARIOS / name / "expected.txt").read_text(encoding="utf-8").splitlines()
-    assert formatted(load(name)) == expected
+    assert _ours(formatted(load(name))) == _ours(expected)
 
 
 def test_valid_scenario_loads_every_case_and_edition(load):
