@@ -24,7 +24,7 @@ from coldcase.tips import crypto, receipts, spool
 from coldcase.tips.attachments import CleanFile
 from coldcase.tips.conversation import add_tipster_message
 from coldcase.tips.models import Channel, Tip, TipAttachment, TipStatus, today
-from coldcase.tips.scoring import apply_triage_score
+from coldcase.review.triage import apply_triage_score
 
 log = logging.getLogger(__name__)
 
