@@ -164,6 +164,11 @@ NAME_MARKERS: tuple[str, ...] = (
     "genaamd", "heet", "heette", "bijnaam", "called", "named", "nicknamed", "llamado", "llamada", "apodado",
     "se llama", "اسمه", "اسمها", "يدعى", "يدعي", "зовут", "звали", "по имени", "кличка", "nazywa się",
     "nazywał się", "imieniem", "ksywa",
+    # "ene Sandra", "a certain Rob", "un tal Bilal", "некий Олег", "pewien Marek": a name follows.
+    "ene", "een zekere", "a certain", "un tal", "una tal", "некий", "некая", "pewien", "pewna",
+    # Arabic has no capitals: its names are found after "named" (also with the joined "and": واسمه) and
+    # places after "city", "town", "street".
+    "واسمه", "واسمها", "المدعو", "مدينة", "بلدة", "قرية", "شارع",
 )
 
 #: Times of day in words ("om 9 uur", "a las 10", "в 10 часов", "o 22", "الساعة"): the digits follow.
