@@ -68,7 +68,7 @@ WEAK_SIGNALS: dict[str, tuple[str, ...]] = {
         "tarot", "pendel", "geesten", "spirit*",
         "dream*", "psychic", "clairvoyan*", "vision", "astrolog*", "ouija",
         "sueño", "soñe", "soñé", "vidente", "clarividente", "tarot", "espiritus", "espíritus",
-        "حلم", "حلمت", "منام", "رؤيا", "عراف*", "الأرواح",
+        "حلم*", "منام", "رؤيا", "عراف*", "الأرواح",
         "сон", "снил*", "приснил*", "экстрасенс*", "ясновид*", "гадалк*", "духи", "таро",
         "sen", "śnił*", "sniło", "jasnowidz*", "wróżk*", "wizj*", "duchy",
     ),

@@ -87,6 +87,8 @@ class PublishedFacts:
             return specific.day in self.dates or (specific.day.month, specific.day.day) in self.month_days
         if specific.month_day is not None:
             return specific.month_day in self.month_days
+        if specific.month is not None and specific.year is not None:
+            return any((d.year, d.month) == (specific.year, specific.month) for d in self.dates)
         return specific.year in self.years
 
 

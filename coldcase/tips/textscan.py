@@ -85,6 +85,7 @@ class Specific:
     day: date | None = None
     month_day: tuple[int, int] | None = None
     year: int | None = None
+    month: int | None = None
 
 
 class ScannedText:
@@ -149,8 +150,8 @@ _STREET_END = tuple(fold(s) for s in lexicons.STREET_SUFFIXES)
 _TIME = re.compile(
     r"(?<![\w:.])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*(?:uur|u|h|am|pm))?(?![\w:.])"
     r"|(?<!\w)(?:[01]?\d|2[0-3])\s*(?:uur|u\b|h\b|am\b|pm\b|o'clock|часов|часа|час\b)"
-    r"|(?:a las|om|at|в|o godz\.?|o|الساعة)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?(?=\s*(?:uur|h|u|pm|am|часов"
-    r"|часа|\W|$))",
+    r"|(?:a las|om|at|в|o godz\.?|o|الساعة)\s+(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?"
+    r"(?:\s*(?:uur|h|u|pm|am|часов|часа)(?!\w)|(?=\W|$))",
     re.IGNORECASE,
 )
 _NUMERIC_DATE = re.compile(r"(?<![\w.:/-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?![\w/-]|\.\d)")
@@ -248,7 +249,7 @@ def dates(text: str) -> list[Specific]:
         if full is None and month_day is None and not year:
             return
         found[match.start()] = Specific("date", match.group(0), match.start(), match.end(), (), full, month_day,
-                                        int(year) if year and len(year) == 4 else None)
+                                        int(year) if year and len(year) == 4 else None, month)
 
     for match in _ISO_DATE.finditer(folded):
         add(match, match.group(1), int(match.group(2)), match.group(3))
@@ -264,7 +265,7 @@ def dates(text: str) -> list[Specific]:
             add(match, match.group(2), MONTHS[match.group(1)], None)
     # ``folded`` may be longer than ``text`` (ß -> ss); offsets then only serve to highlight, so clamp them.
     return [Specific(s.kind, text[s.start:s.end] or s.text, s.start, min(s.end, len(text)), s.keys, s.day,
-                     s.month_day, s.year) for s in found.values()]
+                     s.month_day, s.year, s.month) for s in found.values()]
 
 
 def years(text: str) -> list[int]:
@@ -273,7 +274,7 @@ def years(text: str) -> list[int]:
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t\"'«„(")
+    before = text[:position].rstrip(" \t\"'«„(¿¡")
     return not before or before[-1] in ".!?\n:;"
 
 
