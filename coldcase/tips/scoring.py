@@ -274,7 +274,8 @@ def _specifics(scanned: textscan.ScannedText) -> list[textscan.Specific]:
     found += [s for s in textscan.lexicon_specifics(scanned, "vehicle", lexicons.VEHICLES)
               + textscan.lexicon_specifics(scanned, "place", lexicons.STREET_WORDS)
               + textscan.lexicon_specifics(scanned, "organisation", lexicons.ORGANISATION_WORDS)
-              if not _overlaps(s, taken)]
+              # A word that is a function word in another language is not a vehicle ("van": of, in Dutch).
+              if not _overlaps(s, taken) and not (len(s.keys) == 1 and s.keys[0] in textscan.STOPWORDS)]
     taken = [(s.start, s.end) for s in found]
     found += [s for s in textscan.names(scanned, _NOT_NAMES) if not _overlaps(s, taken)]
     return found
