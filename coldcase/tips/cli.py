@@ -77,7 +77,10 @@ def new_key_command() -> None:
 
 @tips_cli.command("rotate-key")
 def rotate_key_command() -> None:
-    """Re-encrypt all contact details and attachments with the first key of ENCRYPTION_KEY, in one transaction."""
+    """Re-encrypt all contact details, attachments and held-back facts with the first key of ENCRYPTION_KEY, in one
+    transaction."""
+    from coldcase.review.held_back import WithheldFact
+
     try:
         crypto.cipher()
     except crypto.EncryptionKeyError as error:
@@ -93,9 +96,15 @@ def rotate_key_command() -> None:
         for attachment in db.session.scalars(select(TipAttachment)):
             attachment.content_encrypted = crypto.rotate(attachment.content_encrypted)
             attachments += 1
+        facts = 0
+        for fact in db.session.scalars(select(WithheldFact)):
+            fact.label_encrypted = crypto.rotate(fact.label_encrypted)
+            fact.terms_encrypted = crypto.rotate(fact.terms_encrypted)
+            facts += 1
     except crypto.InvalidToken:
         db.session.rollback()
         raise click.ClickException("some data cannot be decrypted with any configured key: keep the old key in "
                                    "ENCRYPTION_KEY (after the new one) and try again; nothing was changed") from None
     db.session.commit()
-    click.echo(f"Re-encrypted the contact details of {tips} tip(s) and {attachments} attachment(s).")
+    click.echo(f"Re-encrypted the contact details of {tips} tip(s), {attachments} attachment(s) and "
+               f"{facts} held-back fact(s).")

@@ -196,3 +196,23 @@ def test_held_back_facts_never_reach_a_public_page_a_pdf_an_export_or_a_log(clie
     assert not any(word in words.lower() for word in SECRET_WORDS)
 
     assert not any(word in caplog.text.lower() for word in SECRET_WORDS)
+
+
+def test_rotate_key_reencrypts_held_back_facts(app, runner, create_user):
+    from cryptography.fernet import Fernet
+
+    from coldcase.review.triage import case_for
+
+    old = Fernet.generate_key().decode()
+    app.config["ENCRYPTION_KEY"] = old
+    member = create_user("investigator", unit=UNIT)
+    with app.test_request_context():
+        held_back.add(member, case_for(CASE), LABEL, TERMS)
+    db.session.commit()
+    new = Fernet.generate_key().decode()
+    app.config["ENCRYPTION_KEY"] = f"{new},{old}"
+    result = runner.invoke(args=["tips", "rotate-key"])
+    assert result.exit_code == 0 and "1 held-back fact(s)" in result.output
+    app.config["ENCRYPTION_KEY"] = new
+    db.session.expire_all()
+    assert held_back.for_scoring(CASE)[0].label == LABEL
