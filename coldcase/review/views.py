@@ -35,7 +35,7 @@ from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
 from coldcase.review.explain import explain
 from coldcase.review.reasons import display_reason
-from coldcase.review.triage import held_back_refs
+from coldcase.review.triage import configured_weights, held_back_refs
 from coldcase.tips.models import Tip
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review")
@@ -154,6 +154,20 @@ def _review_form(review, tip, data=None) -> ReviewForm:
     return form
 
 
+def _starting_value(tip: Tip, reasons) -> int | None:
+    """The score's starting value: the score minus its reasons' points, unless the score was cut off at 0 or
+    100, when that difference is not the start; then the weights' base."""
+    if tip.triage_score is None:
+        return None
+    implied = tip.triage_score - sum(points for points, _ in reasons)
+    if 0 < tip.triage_score < 100:
+        return implied
+    try:
+        return configured_weights()["base"]
+    except ValueError:  # an unreadable weights file: the page still shows
+        return implied
+
+
 def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, conflict=None, note_form=None,
                 reply_form=None, link_form=None, move_form=None):
     review = grading.review_for(tip)
@@ -170,8 +184,8 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
     reasons = [display_reason(reason) for reason in explanation.reasons]
     held_back_link = (url_for("held_back.index", case_id=tip.case_id) if explanation.unit_member else None)
     return render_template(
-        "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
-        (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
+        "review/tip.html", tip=tip, review=review, reasons=reasons, base=_starting_value(tip, reasons),
+        timeline=_timeline(tip),
         contact=contact_details(tip), linked=grading.linked_tips(tip),
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
