@@ -85,6 +85,12 @@ WEAK_SIGNALS: dict[str, tuple[str, ...]] = {
         "полиция ничего", "позор", "бездельник*", "коррупц*",
         "policja nic", "skandal", "nieudolni", "korupcj*",
     ),
+    "advertising": (
+        "gratis offerte", "bel nu", "korting", "aanbieding", "lenen zonder", "bitcoin", "crypto", "casino",
+        "free quote", "call now", "buy now", "discount", "loan", "click here", "klik hier", "viagra",
+        "oferta", "descuento", "préstamo", "prestamo", "haga clic", "عرض خاص", "خصم", "قرض",
+        "скидк*", "кредит", "звоните", "купить", "promocj*", "rabat", "pożyczk*", "kliknij",
+    ),
     "greeting_only": (
         "hallo", "hoi", "goedendag", "groetjes", "hello", "hi", "hey", "test", "testing", "hola", "saludos",
         "مرحبا", "السلام عليكم", "привет", "здравствуйте", "cześć", "czesc", "dzień dobry",
@@ -122,6 +128,34 @@ ADMISSION_PHRASES: tuple[str, ...] = (
     "اعترف", "دفن*",
     "признал*", "это сделал", "закопал*", "похоронил*",
     "przyznał*", "zrobił to", "zakopał*",
+)
+
+#: Someone the tipster knows ("mijn zwager", "my flatmate", "моя соседка"): a person who can be found through
+#: the tipster, a lead even when no name is given.
+RELATIONS: tuple[str, ...] = (
+    "mijn ex", "mijn vader", "mijn moeder", "mijn broer", "mijn zus", "mijn zwager", "mijn schoonzus",
+    "mijn schoonvader", "mijn oom", "mijn tante", "mijn neef", "mijn nicht", "mijn buurman", "mijn buurvrouw",
+    "mijn collega", "mijn huisgenoot", "mijn man", "mijn vrouw", "mijn zoon", "mijn dochter", "mijn baas",
+    "mijn vriend", "mijn vriendin", "mijn stiefvader", "de zus van mijn", "de broer van mijn",
+    "my ex", "my father", "my mother", "my brother", "my sister", "my brother in law", "my sister in law",
+    "my uncle", "my aunt", "my cousin", "my neighbour", "my neighbor", "my colleague", "my flatmate",
+    "my roommate", "my husband", "my wife", "my son", "my daughter", "my boss", "my stepfather",
+    "my boyfriend", "my girlfriend",
+    "mi ex", "mi padre", "mi madre", "mi hermano", "mi hermana", "mi cuñado", "mi tío", "mi tio", "mi tía",
+    "mi primo", "mi prima", "mi vecino", "mi vecina", "mi compañero", "mi marido", "mi esposa", "mi jefe",
+    "mi novio", "mi novia", "mi padrastro",
+    "زوجي", "زوجي السابق", "أخي", "اخي", "أختي", "عمي", "خالي", "جاري", "جارتي", "صديقي", "زميلي", "ابن عمي",
+    "мой бывший", "моя бывшая", "мой отец", "моя мать", "мой брат", "моя сестра", "мой муж", "моя жена",
+    "мой дядя", "мой сосед", "моя соседка", "мой коллега", "мой друг", "моя подруга", "мой начальник",
+    "mój były", "moja była", "mój ojciec", "moja matka", "mój brat", "moja siostra", "mój mąż", "moja żona",
+    "mój wujek", "mój sąsiad", "moja sąsiadka", "mój kolega", "mój szwagier", "mój szef", "mój chłopak",
+)
+
+#: Capitalised words that are not leads: God and prophets, feasts, greetings.
+NOT_NAMES: tuple[str, ...] = (
+    "god", "jezus", "jezus christus", "heer", "allah", "prophet", "profeet", "jannah", "ramadan", "kerst",
+    "pasen", "christmas", "easter", "lord", "jesus", "dios", "señor", "navidad", "бог", "господь", "христос",
+    "bóg", "jezu", "pan bóg", "rip", "amen", "inshallah", "mubarak",
 )
 
 #: Vehicles: a kind of vehicle or a make counts as checkable detail when the case does not mention it.

@@ -42,6 +42,7 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "new_date": 5,
     "phone_number": 8,
     "organisation": 6,
+    "relation": 6,
     "many_specifics": 8,
     "first_hand": 8,
     "first_hand_text": 6,
@@ -58,6 +59,7 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "reward_only": -10,
     "complaint": -10,
     "greeting_only": -15,
+    "advertising": -20,
     "web_link": -15,
     "all_caps": -5,
     "repeated_characters": -5,
@@ -76,6 +78,7 @@ REASON_TEXTS: dict[str, str] = {
     "new_date": "gives a date the case does not mention: {detail}",
     "phone_number": "gives a phone number",
     "organisation": "names a firm, bar or place of work: {detail}",
+    "relation": "points to someone the tipster knows: {detail}",
     "many_specifics": "several new details that can be checked ({detail})",
     "first_hand": "first-hand knowledge",
     "first_hand_text": "writes as a witness: {detail}",
@@ -92,6 +95,7 @@ REASON_TEXTS: dict[str, str] = {
     "reward_only": "about the reward, without information",
     "complaint": "a complaint, not information: {detail}",
     "greeting_only": "only a greeting or a test",
+    "advertising": "an advertisement: {detail}",
     "web_link": "contains a web link (often spam)",
     "all_caps": "written in capitals",
     "repeated_characters": "keyboard noise or repeated characters",
@@ -117,7 +121,7 @@ SECOND_HAND = frozenset({"heard", "heard_from_someone", "second_hand", "hearsay"
 #: Kinds of specific and the reason each earns when the case does not mention it.
 SPECIFIC_REASONS = {"name": "new_name", "place": "new_place", "vehicle": "new_vehicle", "plate": "licence_plate",
                     "time": "new_time", "date": "new_date", "phone": "phone_number",
-                    "organisation": "organisation"}
+                    "organisation": "organisation", "relation": "relation"}
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ def _specifics(scanned: textscan.ScannedText) -> list[textscan.Specific]:
     found += [s for s in textscan.lexicon_specifics(scanned, "vehicle", lexicons.VEHICLES)
               + textscan.lexicon_specifics(scanned, "place", lexicons.STREET_WORDS)
               + textscan.lexicon_specifics(scanned, "organisation", lexicons.ORGANISATION_WORDS)
+              + textscan.lexicon_specifics(scanned, "relation", lexicons.RELATIONS)
               # A word that is a function word in another language is not a vehicle ("van": of, in Dutch).
               if not _overlaps(s, taken) and not (len(s.keys) == 1 and s.keys[0] in textscan.STOPWORDS)]
     taken = [(s.start, s.end) for s in found]
@@ -282,7 +287,8 @@ def _specifics(scanned: textscan.ScannedText) -> list[textscan.Specific]:
 
 
 _NOT_NAMES = frozenset(textscan.MONTHS) | textscan.WEEKDAYS | frozenset(
-    textscan.fold(word).rstrip("*") for word in lexicons.VEHICLES[:40])
+    textscan.fold(word).rstrip("*") for word in lexicons.VEHICLES[:40]) | frozenset(
+    word for phrase in lexicons.NOT_NAMES for word in textscan.words(phrase))
 
 
 def _overlaps(specific: textscan.Specific, taken: list[tuple[int, int]]) -> bool:

@@ -49,6 +49,10 @@ def scored(text, how=None, contact=False, attachment=False, **kwargs):
      "phone_number", None),
     ("Hij werkte toen bij garage Van Dam en was die dag ineens weg van zijn werk, niemand wist waarom.",
      "organisation", "garage"),
+    ("Mijn zwager kwam die avond thuis met modder tot aan zijn knieën en gooide zijn laarzen weg.",
+     "relation", "Mijn zwager"),
+    ("Gratis offerte voor zonnepanelen, alleen deze week, bel voor meer informatie over ons aanbod.",
+     "advertising", "Gratis offerte"),
     ("Ik zag die middag een vrouw achterop een scooter zitten, ze huilde en riep iets naar voorbijgangers.",
      "first_hand_text", "Ik zag"),
     ("Mijn celmaat vertelde mij dat zijn broer iets met die vrouw te maken had, hij was erg zenuwachtig.",
@@ -103,6 +107,17 @@ def test_the_form_answers_contact_and_attachment_count():
     assert "second_hand" in codes(scored(PLAIN, "heard"))
     found = codes(scored(PLAIN, "other", contact=True, attachment=True))
     assert {"contact", "attachment"} <= found.keys() and "first_hand" not in found
+
+
+def test_holy_names_and_feasts_are_not_names():
+    found = codes(scored("God zal de dader straffen. Jezus houdt van haar. May Allah grant her Jannah."))
+    assert "new_name" not in found and "nothing_new" in found
+
+
+def test_someone_the_tipster_knows_is_a_lead_in_every_language():
+    for text in ["my flatmate came home late with scratches", "mi cuñado llegó tarde esa noche",
+                 "زوجي السابق عاد متأخرا تلك الليلة", "моя соседка пропала осенью", "mój szwagier wrócił późno"]:
+        assert "relation" in codes(scored(text)), text
 
 
 def test_several_new_details_add_up():
