@@ -73,15 +73,15 @@ def baseline_scorer():
 
 def roc_auc(scores: list[float], labels: list[bool]) -> float:
     """ROC AUC by counting pairs (ties count half)."""
-    positives = [s for s, usable in zip(scores, labels) if usable]
-    negatives = [s for s, usable in zip(scores, labels) if not usable]
+    positives = [s for s, usable in zip(scores, labels, strict=True) if usable]
+    negatives = [s for s, usable in zip(scores, labels, strict=True) if not usable]
     wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
     return wins / (len(positives) * len(negatives))
 
 
 def ranked(scores: list[float], labels: list[bool]) -> list[bool]:
     """Labels from the highest score down; among equal scores the tips that are not usable first."""
-    return [usable for _, usable in sorted(zip(scores, labels), key=lambda pair: (-pair[0], pair[1]))]
+    return [usable for _, usable in sorted(zip(scores, labels, strict=True), key=lambda pair: (-pair[0], pair[1]))]
 
 
 def report(name: str, scores: list[float], labels: list[bool]) -> dict:
@@ -89,7 +89,7 @@ def report(name: str, scores: list[float], labels: list[bool]) -> dict:
     order = ranked(scores, labels)
     top = max(1, math.ceil(len(order) / 10))
     # The bottom half and quarter with ties broken the other way round: usable tips last among equals.
-    worst_first = [usable for _, usable in sorted(zip(scores, labels), key=lambda pair: (pair[0], -pair[1]))]
+    worst_first = [usable for _, usable in sorted(zip(scores, labels, strict=True), key=lambda pair: (pair[0], -pair[1]))]
     return {
         "score": name,
         "auc": roc_auc(scores, labels),

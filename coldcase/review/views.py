@@ -17,6 +17,7 @@ from coldcase.auth.models import Role, User, UserRole
 from coldcase.cases.views import case_library
 from coldcase.extensions import db
 from coldcase.review import grading, notes, queue
+from coldcase.review.explain import explain
 from coldcase.review.forms import (
     CHANNEL_LABELS,
     CLOSE_REASON_LABELS,
@@ -33,7 +34,6 @@ from coldcase.review.forms import (
 )
 from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
-from coldcase.review.explain import explain
 from coldcase.review.reasons import display_reason
 from coldcase.review.triage import configured_weights, held_back_refs
 from coldcase.tips.models import Tip

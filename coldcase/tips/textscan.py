@@ -304,7 +304,7 @@ def names(scanned: ScannedText, skip: frozenset[str]) -> list[Specific]:
         if len(run) > 1 or not _sentence_start(scanned.text, token.start):
             found.append(_name(scanned, index, last))
         index = last + 1
-    for first, last, _words in scanned.phrases(phrase_pattern(lexicons.NAME_MARKERS)):
+    for _first, last, _words in scanned.phrases(phrase_pattern(lexicons.NAME_MARKERS)):
         after = last + 1
         if after < len(tokens) and tokens[after].folded not in STOPWORDS and not tokens[after].folded.isdigit():
             if not any(s.start <= tokens[after].start < s.end for s in found):
