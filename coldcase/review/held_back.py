@@ -100,8 +100,8 @@ def add(user: User, case, label: str, terms_text: str) -> WithheldFact:
     if not label:
         raise HeldBackError(_("Say in a few words what the fact is."))
     if len(label) > MAX_LABEL or len(terms_text or "") > MAX_TERMS:
-        raise HeldBackError(_("A held-back fact is a few words; its words that mention it at most %(max)d "
-                              "characters.", max=MAX_TERMS))
+        raise HeldBackError(_("The fact may have at most %(label)d characters and the words that mention it at "
+                              "most %(max)d.", label=MAX_LABEL, max=MAX_TERMS))
     terms = [label] + [part.strip() for part in (terms_text or "").replace(",", "\n").splitlines()
                        if part.strip()]
     fact = WithheldFact(case_id=case.id, label_encrypted=crypto.encrypt_text(label),

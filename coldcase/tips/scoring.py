@@ -260,7 +260,8 @@ def score_tip(
 
     for code, detail in text_signals(scanned, has_specifics=bool(new or mentioned), content_words=len(content)):
         builder.add(code, detail)
-    words = [token.folded for token in scanned.tokens]
+    # Repeats are judged on the whole text (earlier tips are remembered whole), the rest on its first part.
+    words = textscan.words(text)
     duplicates = near_duplicates(words, earlier_tips)
     if duplicates:
         builder.add("near_duplicate", ", ".join(duplicates))

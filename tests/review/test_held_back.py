@@ -88,7 +88,7 @@ def test_the_service_refuses_too_many_words_and_outsiders(app, create_user):
     case = case_for(CASE)
     member = create_user("investigator", unit=UNIT)
     with app.test_request_context():
-        with pytest.raises(held_back.HeldBackError, match="at most 1000 characters"):
+        with pytest.raises(held_back.HeldBackError, match="the words that mention it at most 1000"):
             held_back.add(member, case, "mes", "x" * 1001)
         with pytest.raises(held_back.HeldBackError, match="Say in a few words"):
             held_back.add(member, case, "  ", "")
@@ -216,3 +216,16 @@ def test_rotate_key_reencrypts_held_back_facts(app, runner, create_user):
     app.config["ENCRYPTION_KEY"] = new
     db.session.expire_all()
     assert held_back.for_scoring(CASE)[0].label == LABEL
+
+
+def test_an_admin_sets_the_unit_on_the_account_page(client, login_as, create_user):
+    investigator = create_user("investigator")
+    login_as("admin")
+    page = client.get(f"/staff/admin/users/{investigator.id}").get_data(as_text=True)
+    assert 'name="unit"' in page
+    response = client.post(f"/staff/admin/users/{investigator.id}", data={"roles": ["investigator"], "unit": UNIT})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(type(investigator), investigator.id).unit == UNIT
+    assert db.session.scalar(select(AuditEvent.detail).where(AuditEvent.action == "user_unit")).endswith(UNIT)
+    assert UNIT in client.get(f"/staff/admin/users/{investigator.id}").get_data(as_text=True)
