@@ -32,7 +32,7 @@ def scored(text, how=None, contact=False, attachment=False, **kwargs):
 
 # --- every reason, with an example ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, code, detail", [
+REASON_EXAMPLES = [
     ("Een man genaamd Ricky de Wit stond daar die middag met een hond bij de brug te wachten.", "new_name",
      "Ricky de Wit"),
     ("Ze liep die middag samen met een oudere man door de Kerkstraat richting de markt, dat weet ik zeker.",
@@ -75,12 +75,23 @@ def scored(text, how=None, contact=False, attachment=False, **kwargs):
      "repeated_characters", None),
     ("asdfasdf jkjkjk", "repeated_characters", None),
     ("hij was het", "very_short", 3),
-])
+]
+
+
+@pytest.mark.parametrize("text, code, detail", REASON_EXAMPLES)
 def test_each_reason_is_found_with_what_it_found(text, code, detail):
     found = codes(scored(text))
     assert code in found
     assert found[code] == detail
     assert REASON_TEXTS[code]
+
+
+def test_every_reason_has_an_example_here():
+    """A new reason must come with an example: each code of the weights is pinned by a test in this file."""
+    pinned_elsewhere = {"held_back", "many_specifics", "first_hand", "second_hand", "contact", "attachment",
+                        "restatement", "nothing_new", "near_duplicate"}
+    examples = {code for _text, code, _detail in REASON_EXAMPLES}
+    assert examples | pinned_elsewhere == set(DEFAULT_WEIGHTS) - {"base"} == set(REASON_TEXTS)
 
 
 def test_a_held_back_fact_is_a_strong_separate_signal_named_by_its_number_only():
