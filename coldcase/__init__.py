@@ -64,8 +64,9 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.auth.views import bp as auth_bp
     from coldcase.cases.views import bp as public_bp
     from coldcase.publish.views import bp as print_staff_bp
+    from coldcase.review.held_back_views import bp as held_back_bp
     from coldcase.review.views import bp as review_bp
     from coldcase.tips.views import bp as tips_bp
 
-    for blueprint in (public_bp, tips_bp, auth_bp, twofactor_bp, review_bp, print_staff_bp, audit_bp, admin_bp):
+    for blueprint in (public_bp, tips_bp, auth_bp, twofactor_bp, review_bp, held_back_bp, print_staff_bp, audit_bp, admin_bp):
         app.register_blueprint(blueprint)

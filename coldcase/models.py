@@ -6,5 +6,6 @@ Each feature keeps its own models next to its code (``coldcase/<feature>/models.
 from coldcase.audit.models import AuditEvent  # noqa: F401
 from coldcase.auth.models import Role, User, UserRole  # noqa: F401
 from coldcase.publish.models import CalendarBuild  # noqa: F401
+from coldcase.review.held_back import WithheldFact  # noqa: F401
 from coldcase.review.models import TipLink, TipNote, TipReview, TipTag  # noqa: F401
 from coldcase.tips.models import Tip, TipAttachment, TipMessage  # noqa: F401

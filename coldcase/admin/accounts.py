@@ -73,3 +73,13 @@ def reset_second_factor(admin: User, user: User) -> None:
     user.totp_secret = None
     user.totp_pending_token = None
     audit.record(admin, audit.USER_2FA_RESET, _target(user), f"{user.email}: authenticator removed")
+
+
+#: Audit action: a staff member's unit was set (it decides who reads a case's held-back facts).
+USER_UNIT = "user_unit"
+
+
+def set_unit(admin, user: User, unit: str | None) -> None:
+    """Set the cold-case unit ``user`` works in, as the cases name it; empty: no unit (audited)."""
+    user.unit = (unit or "").strip()[:120] or None
+    audit.record(admin, USER_UNIT, _target(user), f"{user.email}: unit {user.unit or 'none'}")

@@ -29,9 +29,11 @@ class NewAccountForm(FlaskForm):
 
 
 class RolesForm(FlaskForm):
-    """The roles of an account."""
+    """The roles of an account, and the cold-case unit the person works in."""
 
     roles = RolesField(_l("Roles"), choices=ROLE_CHOICES, validators=[DataRequired(_l("Choose at least one role."))])
+    unit = StringField(_l("Unit (as the cases name it; investigators read held-back facts of their unit's cases)"),
+                       validators=[Length(max=120)])
 
 
 class ActionForm(FlaskForm):

@@ -50,11 +50,13 @@ def new_user():
 def user(user_id: int):
     """One account: its roles, and buttons to disable, reset the password or the second factor."""
     person = db.get_or_404(User, user_id)
-    form = RolesForm(data={"roles": sorted(r.value for r in person.roles)})
+    form = RolesForm(data={"roles": sorted(r.value for r in person.roles), "unit": person.unit or ""})
     error = None
     if form.validate_on_submit():
         try:
             accounts.change_roles(current_user, person, form.roles.data)
+            if (form.unit.data or "").strip() != (person.unit or ""):
+                accounts.set_unit(current_user, person, form.unit.data)
         except AccountError as problem:
             db.session.rollback()
             error = str(problem)

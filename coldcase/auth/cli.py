@@ -86,3 +86,17 @@ def reset_second_factor_command(email: str) -> None:
     reset_second_factor("command line", user)
     db.session.commit()
     click.echo(f"{user.email} will set up a new authenticator at the next sign-in.")
+
+
+@users_cli.command("set-unit")
+@click.argument("email")
+@click.argument("unit")
+def set_unit_command(email: str, unit: str) -> None:
+    """Set the cold-case unit a user works in, as the cases name it ("Team Cold Cases Oost-Nederland"); "" for
+    none. Only investigators of a case's unit read its held-back facts (audited)."""
+    from coldcase.admin.accounts import set_unit
+
+    user = _existing_user(email)
+    set_unit("command line", user, unit)
+    db.session.commit()
+    click.echo(f"{user.email} works in unit: {user.unit or 'none'}.")

@@ -40,6 +40,9 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
+    #: The cold-case team the person works in (as the cases name it, e.g. "Team Cold Cases Oost-Nederland"):
+    #: only investigators of a case's unit read its held-back facts. None: no unit.
+    unit: Mapped[str | None] = mapped_column(String(120), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Set for a password that someone else chose (a first admin, a reset): it must be changed at next login.

@@ -118,3 +118,10 @@ class StaffTipForm(FlaskForm):
     when_where = TextAreaField(_l("When and where"))
     contact = TextAreaField(_l("Contact details (only if the tipster wants to be contacted)"))
     with_receipt = BooleanField(_l("Make a receipt code for the tipster"))
+
+
+class HeldBackForm(FlaskForm):
+    """A held-back fact of a case: a short label and the words that mention it."""
+
+    label = StringField(_l("The fact, in a few words"), validators=[DataRequired(), Length(max=200)])
+    terms = TextAreaField(_l("Words that mention it, one a line, in any language"), validators=[Length(max=1000)])

@@ -1,6 +1,6 @@
 """The triage score's reasons in the language of the page.
 
-:mod:`coldcase.review.scoring` stays free of Flask: it gives each reason a code and a detail (the place named,
+:mod:`coldcase.tips.scoring` stays free of Flask: it gives each reason a code and a detail (the place named,
 the number of words ...), stored with the tip as ``[points, code, detail]``. This module turns a stored reason
 into a sentence with gettext when a page shows it. Reasons stored by older versions (``"+15 names a place from
 the case: Stadsgracht"`` or ``[15, "text"]``) are shown as they were written.
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from coldcase.review.scoring import Reason
+from coldcase.tips.scoring import Reason
 
 
 def _count(detail) -> int:
@@ -29,24 +29,50 @@ def _items(detail) -> int:
 
 #: For each reason's code, its sentence in the language of the request.
 MESSAGES: dict[str, Callable[[object], str]] = {
+    "held_back": lambda detail: _("mentions a held-back fact: %(detail)s", detail=detail),
+    "new_name": lambda detail: _("names someone or something the case does not mention: %(detail)s", detail=detail),
+    "new_place": lambda detail: _("names a place the case does not mention: %(detail)s", detail=detail),
+    "new_vehicle": lambda detail: _("describes a vehicle: %(detail)s", detail=detail),
+    "licence_plate": lambda detail: _("gives a licence plate: %(detail)s", detail=detail),
+    "new_time": lambda detail: _("gives a time of day: %(detail)s", detail=detail),
+    "new_date": lambda detail: _("gives a date the case does not mention: %(detail)s", detail=detail),
+    "phone_number": lambda detail: _("gives a phone number"),
+    "organisation": lambda detail: _("names a firm, bar or place of work: %(detail)s", detail=detail),
+    "relation": lambda detail: _("points to someone the tipster knows: %(detail)s", detail=detail),
+    "many_specifics": lambda detail: _("several new details that can be checked (%(detail)s)", detail=detail),
+    "first_hand": lambda detail: _("first-hand knowledge"),
+    "first_hand_text": lambda detail: _("writes as a witness: %(detail)s", detail=detail),
+    "second_hand": lambda detail: _("heard it from someone else"),
+    "hearsay_text": lambda detail: _("passes on what someone told: %(detail)s", detail=detail),
+    "admission": lambda detail: _("tells of an admission or a hiding place: %(detail)s", detail=detail),
+    "contact": lambda detail: _("the tipster can be contacted"),
+    "attachment": lambda detail: _("comes with an attachment"),
+    "restatement": lambda detail: _("repeats the published facts: %(detail)s%% of its words", detail=detail),
+    "nothing_new": lambda detail: _("names nothing the case does not already say"),
+    "near_duplicate": lambda detail: ngettext("nearly the same as tip %(tips)s", "nearly the same as tips %(tips)s",
+                                              _items(detail), tips=detail),
+    "speculation": lambda detail: _("speculates without specifics: %(detail)s", detail=detail),
+    "dream_or_psychic": lambda detail: _("a dream, a psychic or a vision: %(detail)s", detail=detail),
+    "reward_only": lambda detail: _("about the reward, without information"),
+    "complaint": lambda detail: _("a complaint, not information: %(detail)s", detail=detail),
+    "greeting_only": lambda detail: _("only a greeting or a test"),
+    "advertising": lambda detail: _("an advertisement: %(detail)s", detail=detail),
+    "web_link": lambda detail: _("contains a web link (often spam)"),
+    "all_caps": lambda detail: _("written in capitals"),
+    "repeated_characters": lambda detail: _("keyboard noise or repeated characters"),
+    "very_short": lambda detail: ngettext("very short (%(num)d word)", "very short (%(num)d words)",
+                                          _count(detail)),
+}
+
+#: Reasons of the score before it compared tips with the published text; stored tips keep them until
+#: ``coldcase tips rescore`` runs, so the pages still read them.
+LEGACY_MESSAGES: dict[str, Callable[[object], str]] = {
     "victim_name": lambda detail: _("names the victim: %(detail)s", detail=detail),
     "case_place": lambda detail: _("names a place from the case: %(detail)s", detail=detail),
     "case_date": lambda detail: _("mentions a date from the case: %(detail)s", detail=detail),
     "case_tag": lambda detail: _("mentions what the case is about: %(detail)s", detail=detail),
-    "licence_plate": lambda detail: _("gives a licence plate: %(detail)s", detail=detail),
     "person_name": lambda detail: _("names someone: %(detail)s", detail=detail),
     "date_or_time": lambda detail: _("gives a date or a time"),
-    "first_hand": lambda detail: _("first-hand knowledge"),
-    "second_hand": lambda detail: _("heard it from someone else"),
-    "contact": lambda detail: _("the tipster can be contacted"),
-    "attachment": lambda detail: _("comes with an attachment"),
-    "near_duplicate": lambda detail: ngettext("nearly the same as tip %(tips)s", "nearly the same as tips %(tips)s",
-                                              _items(detail), tips=detail),
-    "web_link": lambda detail: _("contains a web link (often spam)"),
-    "all_caps": lambda detail: _("written in capitals"),
-    "repeated_characters": lambda detail: _("repeats a character many times"),
-    "very_short": lambda detail: ngettext("very short (%(num)d word)", "very short (%(num)d words)",
-                                          _count(detail)),
 }
 
 
@@ -69,6 +95,7 @@ def parse_stored(reason) -> tuple[int, str | None, object, str]:
 def display_reason(reason) -> tuple[int, str]:
     """A stored reason as ``(points, sentence)`` in the language of the current request."""
     points, code, detail, text = parse_stored(reason)
-    if code is None or code not in MESSAGES:
+    message = MESSAGES.get(code) or LEGACY_MESSAGES.get(code)
+    if message is None:
         return points, text
-    return points, MESSAGES[code](detail)
+    return points, message(detail)

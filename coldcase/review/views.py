@@ -17,6 +17,7 @@ from coldcase.auth.models import Role, User, UserRole
 from coldcase.cases.store import case_library
 from coldcase.extensions import db
 from coldcase.review import grading, notes, queue
+from coldcase.review.explain import explain
 from coldcase.review.forms import (
     CHANNEL_LABELS,
     CLOSE_REASON_LABELS,
@@ -34,9 +35,14 @@ from coldcase.review.forms import (
 from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
 from coldcase.review.reasons import display_reason
+from coldcase.review.triage import configured_weights, held_back_refs
 from coldcase.tips.models import Tip
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review")
+
+#: What the highlighted words of a tip mean (the triage score counted them so).
+HIGHLIGHT_LABELS = {"new": _l("new: not on the case page"), "published": _l("already published"),
+                    "held_back": _l("a held-back fact")}
 
 #: Audit actions shown in a tip's timeline (views are in the audit log, but would drown the history).
 TIMELINE_ACTIONS = (audit.TIP_ENTERED, audit.TIP_GRADED, audit.TIP_STATUS, audit.TIP_ASSIGNED, audit.TIP_TAGGED,
@@ -93,7 +99,8 @@ def index():
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
                            channel_labels=CHANNEL_LABELS,
-                           overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS)
+                           overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS,
+                           mentions_held_back=lambda tip: bool(held_back_refs(tip.triage_reasons)))
 
 
 def _tip_or_404(number: str) -> Tip:
@@ -147,6 +154,20 @@ def _review_form(review, tip, data=None) -> ReviewForm:
     return form
 
 
+def _starting_value(tip: Tip, reasons) -> int | None:
+    """The score's starting value: the score minus its reasons' points, unless the score was cut off at 0 or
+    100, when that difference is not the start; then the weights' base."""
+    if tip.triage_score is None:
+        return None
+    implied = tip.triage_score - sum(points for points, _ in reasons)
+    if 0 < tip.triage_score < 100:
+        return implied
+    try:
+        return configured_weights()["base"]
+    except ValueError:  # an unreadable weights file: the page still shows
+        return implied
+
+
 def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, conflict=None, note_form=None,
                 reply_form=None, link_form=None, move_form=None):
     review = grading.review_for(tip)
@@ -155,10 +176,16 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
     move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(case_library().cases)]
-    reasons = [display_reason(reason) for reason in (tip.triage_reasons or [])]
+    explanation = explain(tip, current_user)
+    if explanation.named_held_back:
+        # Naming held-back facts is audited. Every path that renders this page has committed or rolled back
+        # its own change first (or made none), so this commit stores only the audit event.
+        db.session.commit()
+    reasons = [display_reason(reason) for reason in explanation.reasons]
+    held_back_link = (url_for("held_back.index", case_id=tip.case_id) if explanation.unit_member else None)
     return render_template(
-        "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
-        (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
+        "review/tip.html", tip=tip, review=review, reasons=reasons, base=_starting_value(tip, reasons),
+        timeline=_timeline(tip),
         contact=contact_details(tip), linked=grading.linked_tips(tip),
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
@@ -166,6 +193,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
         channel_labels=CHANNEL_LABELS, how_known_labels=HOW_KNOWN_LABELS, outcome_labels=OUTCOME_LABELS,
         close_reason_labels=CLOSE_REASON_LABELS,
         overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.UTC).date()),
+        tip_pieces=explanation.pieces, highlight_labels=HIGHLIGHT_LABELS, held_back_link=held_back_link,
     ), status
 
 

@@ -78,10 +78,12 @@ def new_key_command() -> None:
 
 @tips_cli.command("rotate-key")
 def rotate_key_command() -> None:
-    """Re-encrypt all contact details and attachments with the first key of ENCRYPTION_KEY, in one transaction."""
+    """Re-encrypt all contact details, attachments and held-back facts with the first key of ENCRYPTION_KEY, in one
+    transaction."""
     try:
         rotated = key_rotation.rotate_stored_data(intake.spool_folder())
     except key_rotation.KeyRotationError as error:
         raise click.ClickException(str(error)) from None
     db.session.commit()
-    click.echo(f"Re-encrypted the contact details of {rotated.tips} tip(s) and {rotated.attachments} attachment(s).")
+    click.echo(f"Re-encrypted the contact details of {rotated.tips} tip(s), {rotated.attachments} attachment(s) and "
+               f"{rotated.facts} held-back fact(s).")

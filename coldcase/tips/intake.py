@@ -20,11 +20,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from coldcase.extensions import db
+from coldcase.review.triage import apply_triage_score
 from coldcase.tips import crypto, receipts, spool
 from coldcase.tips.attachments import CleanFile
 from coldcase.tips.conversation import add_tipster_message
 from coldcase.tips.models import Channel, Tip, TipAttachment, TipStatus, today
-from coldcase.tips.scoring import apply_triage_score
 
 log = logging.getLogger(__name__)
 

@@ -55,12 +55,13 @@ def test_rescore_recomputes_scores_with_the_configured_weights(app, runner, make
     result = runner.invoke(args=["tips", "rescore"])
     assert result.exit_code == 0 and "Scored 1 tips again; 1 scores changed." in result.output
     db.session.expire_all()
-    assert db.session.get(Tip, tip.id).triage_score == 40
-    assert db.session.get(Tip, tip.id).triage_reasons == [[10, "first_hand", None]]
+    assert db.session.get(Tip, tip.id).triage_score == 34
+    assert db.session.get(Tip, tip.id).triage_reasons == [[-10, "nothing_new", None], [8, "first_hand", None],
+                                                          [6, "first_hand_text", "Ik zag"]]
     app.config["TRIAGE_WEIGHTS"] = {"first_hand": 30}
     runner.invoke(args=["tips", "rescore"])
     db.session.expire_all()
-    assert db.session.get(Tip, tip.id).triage_score == 60
+    assert db.session.get(Tip, tip.id).triage_score == 56
     assert db.session.scalar(select(AuditEvent.action).order_by(AuditEvent.id.desc())) == "tips_rescored"
 
 

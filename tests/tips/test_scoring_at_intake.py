@@ -8,16 +8,18 @@ from tests.tips.conftest import CASE
 
 
 def test_a_tip_about_a_case_is_scored_with_its_reasons_at_intake(send_tip):
-    response = send_tip(f"/cases/{CASE}/tip", text="Ik zag Anna op 15 maart 1994 bij de Stadsgracht met een man.",
-                        how_known="saw")
+    response = send_tip(f"/cases/{CASE}/tip", text="Ik zag Anna op 15 maart 1994 bij de Stadsgracht met Piet Visser "
+                        "in een witte Opel.", how_known="saw")
     assert response.status_code == 200
     tip = db.session.scalars(select(Tip)).one()
     assert tip.triage_score is not None and 0 <= tip.triage_score <= 100
-    assert any("Stadsgracht" in reason for reason in tip.triage_reasons)
+    reasons = {code: detail for _points, code, detail in tip.triage_reasons}
+    assert reasons["new_name"] == "Piet Visser" and reasons["new_vehicle"] == "Opel"
+    assert "Stadsgracht" not in str(reasons)  # the case's own place earns nothing
 
 
 def test_a_failing_scorer_leaves_the_tip_stored_and_unscored(send_tip, monkeypatch, caplog):
-    import coldcase.tips.scoring as hook
+    import coldcase.review.triage as hook
 
     def broken(tip):
         raise ValueError("a bug in the scorer")
