@@ -1,0 +1,213 @@
+"""The SQL aggregates behind the yield figures. Every function runs one GROUP BY over the tips (joined with
+their reviews where outcomes count) and returns small rows of counts; no tip is loaded into Python.
+
+Days and weeks are computed in the database with two small functions that read the same on SQLite and
+PostgreSQL (:class:`week_start`, :class:`days_between`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import Date, Integer, and_, case, exists, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+
+from coldcase.analytics.filters import YieldFilter
+from coldcase.extensions import db
+from coldcase.review.models import Outcome, TipReview
+from coldcase.tips.models import Tip, TipMessage, TipStatus
+
+USABLE = (Outcome.USABLE.value, Outcome.REOPENED.value, Outcome.SOLVED.value)
+REOPENED = (Outcome.REOPENED.value, Outcome.SOLVED.value)
+SOLVED = (Outcome.SOLVED.value,)
+
+
+class week_start(FunctionElement):  # noqa: N801  (reads as the SQL function it is)
+    """The Monday of the ISO week of a date column."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(week_start)
+def _week_start_sqlite(element, compiler, **kw):
+    # From the day six days earlier, SQLite's 'weekday 1' moves forward to the next Monday: this week's.
+    return "date(%s, '-6 days', 'weekday 1')" % compiler.process(element.clauses, **kw)
+
+
+@compiles(week_start, "postgresql")
+def _week_start_postgresql(element, compiler, **kw):
+    return "CAST(date_trunc('week', %s) AS DATE)" % compiler.process(element.clauses, **kw)
+
+
+class days_between(FunctionElement):  # noqa: N801
+    """Whole days from the second argument (a date) to the first (a date or timestamp)."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between_sqlite(element, compiler, **kw):
+    later, earlier = list(element.clauses)
+    return "CAST(julianday(date(%s)) - julianday(%s) AS INTEGER)" % (
+        compiler.process(later, **kw), compiler.process(earlier, **kw))
+
+
+@compiles(days_between, "postgresql")
+def _days_between_postgresql(element, compiler, **kw):
+    later, earlier = list(element.clauses)
+    return "(CAST(%s AS DATE) - CAST(%s AS DATE))" % (compiler.process(later, **kw), compiler.process(earlier, **kw))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The filter as SQL needs it: ``case_ids`` is the set of cases that the unit and kind filters leave
+    (``None`` when neither is set; the caller derives it from the case library)."""
+
+    wanted: YieldFilter = YieldFilter()
+    case_ids: Collection[str] | None = None
+
+
+def _count_if(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _outcome_counts():
+    return (func.count(Tip.id), _count_if(TipReview.outcome.is_not(None)),
+            _count_if(TipReview.outcome.in_(USABLE)), _count_if(TipReview.outcome.in_(REOPENED)),
+            _count_if(TipReview.outcome.in_(SOLVED)))
+
+
+def _narrow(query, scope: Scope):
+    wanted = scope.wanted
+    if wanted.since:
+        query = query.where(Tip.created_at >= wanted.since)
+    if wanted.until:
+        query = query.where(Tip.created_at <= wanted.until)
+    if wanted.edition:
+        query = query.where(Tip.edition == wanted.edition)
+    if wanted.channel:
+        query = query.where(Tip.channel == wanted.channel)
+    if wanted.point:
+        query = query.where(Tip.point_code == wanted.point)
+    if scope.case_ids is not None:
+        query = query.where(Tip.case_id.in_(sorted(scope.case_ids)))
+    return query
+
+
+def _with_reviews(*columns):
+    return select(*columns).select_from(Tip).outerjoin(TipReview, TipReview.tip_id == Tip.id)
+
+
+def _rows(query) -> list[tuple]:
+    return [tuple(row) for row in db.session.execute(query)]
+
+
+def edition_totals(scope: Scope) -> list[tuple]:
+    """``(edition, tips, graded, usable, reopened, solved)`` per edition (``None`` for tips of no edition)."""
+    query = _narrow(_with_reviews(Tip.edition, *_outcome_counts()), scope)
+    return _rows(query.group_by(Tip.edition).order_by(Tip.edition))
+
+
+def case_totals(scope: Scope) -> list[tuple]:
+    """``(edition, case_id, tips, graded, usable, reopened, solved)`` per edition and case."""
+    query = _narrow(_with_reviews(Tip.edition, Tip.case_id, *_outcome_counts()), scope)
+    return _rows(query.group_by(Tip.edition, Tip.case_id).order_by(Tip.edition, Tip.case_id))
+
+
+def case_weeks(scope: Scope) -> list[tuple]:
+    """``(edition, case_id, monday, tips, usable)`` per edition, case and ISO week of arrival: the per-week
+    table and the featured-week uplift both fold these."""
+    monday = week_start(Tip.created_at)
+    query = _narrow(_with_reviews(Tip.edition, Tip.case_id, monday.label("monday"), func.count(Tip.id),
+                                  _count_if(TipReview.outcome.in_(USABLE))), scope)
+    return [(edition, case_id, _as_date(day), tips, usable) for edition, case_id, day, tips, usable
+            in _rows(query.group_by(Tip.edition, Tip.case_id, monday))]
+
+
+def channel_weeks(scope: Scope) -> list[tuple]:
+    """``(channel, monday, tips, usable)`` per channel and ISO week of arrival."""
+    monday = week_start(Tip.created_at)
+    query = _narrow(_with_reviews(Tip.channel, monday.label("monday"), func.count(Tip.id),
+                                  _count_if(TipReview.outcome.in_(USABLE))), scope)
+    return [(channel, _as_date(day), tips, usable)
+            for channel, day, tips, usable in _rows(query.group_by(Tip.channel, monday))]
+
+
+def point_totals(scope: Scope) -> list[tuple]:
+    """``(edition, point_code, tips, usable)`` per edition and distribution point."""
+    query = _narrow(_with_reviews(Tip.edition, Tip.point_code, func.count(Tip.id),
+                                  _count_if(TipReview.outcome.in_(USABLE))), scope)
+    return _rows(query.group_by(Tip.edition, Tip.point_code).order_by(Tip.edition, Tip.point_code))
+
+
+def _histogram(query) -> dict[int, int]:
+    return {int(days): count for days, count in db.session.execute(query) if days is not None and days >= 0}
+
+
+def review_days(scope: Scope) -> dict[int, int]:
+    """``{days from arrival to first review: tips}`` for the tips reviewed at all."""
+    days = days_between(TipReview.first_reviewed_at, Tip.created_at)
+    query = _narrow(select(days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
+                    .where(TipReview.first_reviewed_at.is_not(None)), scope)
+    return _histogram(query.group_by(days))
+
+
+def close_days(scope: Scope) -> dict[int, int]:
+    """``{days from arrival to closing: tips}`` for the tips that are closed."""
+    days = days_between(TipReview.closed_at, Tip.created_at)
+    query = _narrow(select(days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
+                    .where(TipReview.closed_at.is_not(None), Tip.status == TipStatus.CLOSED.value), scope)
+    return _histogram(query.group_by(days))
+
+
+def reply_days(scope: Scope) -> dict[int, int]:
+    """``{days from arrival to the team's first message: tips}`` for the tips the team wrote to."""
+    first = (select(TipMessage.tip_id, func.min(TipMessage.created_at).label("first"))
+             .where(TipMessage.author == "staff").group_by(TipMessage.tip_id).subquery())
+    days = days_between(first.c.first, Tip.created_at)
+    query = _narrow(select(days, func.count()).select_from(Tip).join(first, first.c.tip_id == Tip.id), scope)
+    return _histogram(query.group_by(days))
+
+
+def open_by_day(scope: Scope) -> list[tuple[datetime.date, int]]:
+    """``(day of arrival, tips)`` of the tips still open."""
+    query = _narrow(select(Tip.created_at, func.count()).where(Tip.status != TipStatus.CLOSED.value), scope)
+    return [(_as_date(day), count) for day, count in db.session.execute(query.group_by(Tip.created_at))]
+
+
+def returning(scope: Scope) -> tuple[int, int, int, int, int]:
+    """``(tips, with a receipt, tipster wrote again, team asked, tipster answered a question)``.
+
+    "Wrote again" is the one trace a returning tipster leaves: the app does not record visits to the status
+    page. A question counts as answered when the tipster wrote on or after the day of the team's first
+    message."""
+    staff = TipMessage.__table__.alias("staff_message")
+    tipster = TipMessage.__table__.alias("tipster_message")
+    asked = exists().where(staff.c.tip_id == Tip.id, staff.c.author == "staff")
+    came_back = exists().where(tipster.c.tip_id == Tip.id, tipster.c.author == "tipster")
+    answered = exists().where(tipster.c.tip_id == Tip.id, tipster.c.author == "tipster",
+                              exists().where(and_(staff.c.tip_id == Tip.id, staff.c.author == "staff",
+                                                  staff.c.created_at <= tipster.c.created_at)))
+    query = _narrow(select(func.count(Tip.id), _count_if(Tip.receipt_hash.is_not(None)), _count_if(came_back),
+                           _count_if(asked), _count_if(answered)), scope)
+    return tuple(int(value or 0) for value in db.session.execute(query).one())
+
+
+def score_outcomes(scope: Scope) -> list[tuple[int, int, int]]:
+    """``(triage score, usable, not usable)`` for the graded tips that have a score."""
+    usable = _count_if(TipReview.outcome.in_(USABLE))
+    not_usable = _count_if(TipReview.outcome.not_in(USABLE))
+    query = _narrow(select(Tip.triage_score, usable, not_usable).select_from(Tip)
+                    .join(TipReview, TipReview.tip_id == Tip.id)
+                    .where(TipReview.outcome.is_not(None), Tip.triage_score.is_not(None)), scope)
+    return [(int(score), int(yes), int(no)) for score, yes, no in _rows(query.group_by(Tip.triage_score))]
+
+
+def _as_date(value) -> datetime.date:
+    # SQLite returns the computed day as text; PostgreSQL as a date.
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value)[:10])
