@@ -35,12 +35,12 @@ class week_start(FunctionElement):  # noqa: N801  (reads as the SQL function it 
 @compiles(week_start)
 def _week_start_sqlite(element, compiler, **kw):
     # From the day six days earlier, SQLite's 'weekday 1' moves forward to the next Monday: this week's.
-    return "date(%s, '-6 days', 'weekday 1')" % compiler.process(element.clauses, **kw)
+    return f"date({compiler.process(element.clauses, **kw)}, '-6 days', 'weekday 1')"
 
 
 @compiles(week_start, "postgresql")
 def _week_start_postgresql(element, compiler, **kw):
-    return "CAST(date_trunc('week', %s) AS DATE)" % compiler.process(element.clauses, **kw)
+    return f"CAST(date_trunc('week', {compiler.process(element.clauses, **kw)}) AS DATE)"
 
 
 class days_between(FunctionElement):  # noqa: N801
@@ -53,14 +53,15 @@ class days_between(FunctionElement):  # noqa: N801
 @compiles(days_between)
 def _days_between_sqlite(element, compiler, **kw):
     later, earlier = list(element.clauses)
-    return "CAST(julianday(date(%s)) - julianday(%s) AS INTEGER)" % (
-        compiler.process(later, **kw), compiler.process(earlier, **kw))
+    later, earlier = compiler.process(later, **kw), compiler.process(earlier, **kw)
+    return f"CAST(julianday(date({later})) - julianday({earlier}) AS INTEGER)"
 
 
 @compiles(days_between, "postgresql")
 def _days_between_postgresql(element, compiler, **kw):
     later, earlier = list(element.clauses)
-    return "(CAST(%s AS DATE) - CAST(%s AS DATE))" % (compiler.process(later, **kw), compiler.process(earlier, **kw))
+    later, earlier = compiler.process(later, **kw), compiler.process(earlier, **kw)
+    return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
 
 
 @dataclass(frozen=True)
