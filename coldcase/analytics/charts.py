@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import re
 import threading
 
 import matplotlib
@@ -45,7 +46,20 @@ def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     text = buffer.getvalue()
-    return text[text.index("<svg"):]  # no XML prolog or doctype: the SVG goes inline into HTML
+    text = text[text.index("<svg"):]  # no XML prolog or doctype: the SVG goes inline into HTML
+    # The pages' Content-Security-Policy refuses inline styles, so style="fill: ..." would paint everything
+    # black; the same properties as presentation attributes are allowed.
+    text = _STYLE_ELEMENT.sub("", text)
+    return _STYLE_ATTRIBUTE.sub(_as_attributes, text)
+
+
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+_STYLE_ATTRIBUTE = re.compile(r'style="([^"]*)"')
+
+
+def _as_attributes(match: re.Match) -> str:
+    pairs = (item.split(":", 1) for item in match.group(1).split(";") if ":" in item)
+    return " ".join(f'{name.strip()}="{value.strip()}"' for name, value in pairs)
 
 
 def _figure(width: float = 7.0, height: float = 2.8) -> tuple[Figure, object]:
@@ -156,6 +170,8 @@ def chart_svg(table: Table) -> str | None:
     """The chart of ``table`` as inline SVG markup, or ``None`` when it has no chart or nothing to draw."""
     if table.key not in DRAWERS or not table.rows:
         return None
+    if table.key == "open_age" and not any(row[1] for row in table.rows):
+        return None  # no open tips: the table says so, an empty chart would only take room
     with _lock:
         _fonts()
         return _draw(table.key, table.title, table.columns, tuple(table.rows))
