@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from coldcase.analytics import figures as yield_figures
-from coldcase.analytics import filters
+from coldcase.analytics import filters, memo
 from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role
@@ -32,7 +32,7 @@ def today() -> datetime.date:
 def _figures():
     library = case_library()
     wanted, problems = filters.parse(request.args, yield_figures.choices(library))
-    return yield_figures.compute(wanted, library, today()), problems, library
+    return memo.figures_for(wanted, library, today()), problems, library
 
 
 @bp.route("/")

@@ -49,3 +49,13 @@ def analyst(client, create_user):
     user = create_user("analyst")
     client.post("/staff/login", data={"email": user.email, "password": user.password})
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memo():
+    """Each test starts without remembered figures."""
+    from coldcase.analytics import memo
+
+    memo.forget()
+    yield
+    memo.forget()

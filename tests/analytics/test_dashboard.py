@@ -184,3 +184,21 @@ def test_investigator_still_lands_on_the_staff_page(client, create_user):
     user = create_user("print_staff")
     response = client.post("/staff/login", data={"email": user.email, "password": user.password})
     assert response.headers["Location"] == "/staff/"
+
+
+def test_remembered_figures_follow_new_tips_and_grades(analyst, make_tip, app, create_user):
+    from coldcase.audit import service as audit
+
+    tip = make_tip(D(2018, 3, 1), edition=2018)
+    first = analyst.get("/staff/yield/editions.csv").get_data().decode("utf-8-sig").splitlines()[1]
+    assert first.startswith("2018;48000;1;0;")
+    make_tip(D(2018, 3, 2), edition=2018)
+    second = analyst.get("/staff/yield/editions.csv").get_data().decode("utf-8-sig").splitlines()[1]
+    assert second.startswith("2018;48000;2;0;")
+    # A grade is audited in its transaction; the audit event tells the dashboard to count again.
+    from coldcase.review.models import TipReview
+    db.session.add(TipReview(tip_id=tip.id, version=1, outcome="usable"))
+    audit.record("test", audit.TIP_GRADED, audit.tip_target(tip), "graded")
+    db.session.commit()
+    third = analyst.get("/staff/yield/editions.csv").get_data().decode("utf-8-sig").splitlines()[1]
+    assert third.startswith("2018;48000;2;1;")
