@@ -166,12 +166,18 @@ def _draw(key: str, title: str, columns: tuple, rows: tuple) -> str:
     return _svg(figure)
 
 
-def chart_svg(table: Table) -> str | None:
-    """The chart of ``table`` as inline SVG markup, or ``None`` when it has no chart or nothing to draw."""
+def has_chart(table: Table) -> bool:
+    """True when ``table`` has a chart with something to draw."""
     if table.key not in DRAWERS or not table.rows:
+        return False
+    # No open tips: the table says so, an empty chart would only take room.
+    return table.key != "open_age" or any(row[1] for row in table.rows)
+
+
+def chart_svg(table: Table) -> str | None:
+    """The chart of ``table`` as SVG markup (to go inline or as an image), or ``None`` when it has none."""
+    if not has_chart(table):
         return None
-    if table.key == "open_age" and not any(row[1] for row in table.rows):
-        return None  # no open tips: the table says so, an empty chart would only take room
     with _lock:
         _fonts()
         return _draw(table.key, table.title, table.columns, tuple(table.rows))

@@ -32,6 +32,8 @@ class Figures:
     editions: list[int] = field(default_factory=list)
     #: Messages about the data as a whole ("Edition 2027 has no tips yet.").
     notices: list[str] = field(default_factory=list)
+    #: What pages derive from the figures (their rendered HTML), remembered with them.
+    derived: dict = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Table:
         return self.tables[key]

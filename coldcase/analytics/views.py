@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from flask import Blueprint, Response, abort, render_template, request
+from markupsafe import Markup
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -38,16 +39,40 @@ def _figures():
 @bp.route("/")
 @role_required(Role.ANALYST, Role.ADMIN)
 def dashboard():
-    """The dashboard: every figure with its chart and table, narrowed by the filter in the URL."""
-    from coldcase.analytics.charts import chart_svg
+    """The dashboard: every figure with its chart and table, narrowed by the filter in the URL. The charts are
+    images of their own (drawn in parallel by the browser's requests, the page never waits for them); the
+    figures' HTML is remembered with the figures."""
+    from coldcase.analytics.charts import has_chart
 
     result, problems, library = _figures()
-    charts = {key: chart_svg(result[key]) for key in SECTIONS}
+    query = result.wanted.as_query()
+    sections = result.derived.get("sections_html")
+    if sections is None:
+        sections = render_template("analytics/_sections.html", figures=result, sections=SECTIONS, query=query,
+                                   charted={key for key in SECTIONS if has_chart(result[key])})
+        result.derived["sections_html"] = sections
     options = yield_figures.choices(library)
-    return render_template("analytics/dashboard.html", figures=result, problems=problems, charts=charts,
-                           sections=SECTIONS, query=result.wanted.as_query(), editions=sorted(options.editions),
+    return render_template("analytics/dashboard.html", figures=result, problems=problems, sections=SECTIONS,
+                           sections_html=Markup(sections), query=query, editions=sorted(options.editions),
                            units=sorted(options.units), points=sorted(options.points),
                            channels=filters.CHANNELS, kinds=filters.KINDS), 400 if problems else 200
+
+
+@bp.route("/chart/<name>.svg")
+@role_required(Role.ANALYST, Role.ADMIN)
+def chart(name: str):
+    """One figure's chart as SVG, for the filter in the URL."""
+    from coldcase.analytics.charts import chart_svg
+
+    if name not in SECTIONS:
+        abort(404)
+    result, _problems, _ = _figures()
+    svg = chart_svg(result[name])
+    if svg is None:
+        abort(404)
+    response = Response(svg, mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, max-age=60"
+    return response
 
 
 @bp.route("/<name>.csv")

@@ -114,8 +114,12 @@ def test_dashboard_shows_every_section(analyst, make_tip):
                   "Per channel over time", "Per distribution point", "Handling times", "Tipsters coming back",
                   "Triage score calibration"):
         assert title in page
-    assert "<svg" in page  # drawn on the server: no script, nothing from another host
+    # Charts are images drawn on the server: no script, nothing from another host.
+    assert '<img src="/staff/yield/chart/editions.svg"' in page
     assert "<script" not in page and 'href="http' not in page and 'src="http' not in page
+    chart = analyst.get("/staff/yield/chart/editions.svg")
+    assert chart.mimetype == "image/svg+xml" and chart.get_data(as_text=True).startswith("<svg")
+    assert analyst.get("/staff/yield/chart/returning.svg").status_code == 404  # a table without a chart
 
 
 @pytest.mark.parametrize(("query", "message"), [
