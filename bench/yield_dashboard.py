@@ -97,10 +97,10 @@ PLAIN = [
     """SELECT m.first - t.created_at, count(*) FROM tips t JOIN (SELECT tip_id, min(created_at) AS first
        FROM tip_messages WHERE author = 'staff' GROUP BY tip_id) m ON m.tip_id = t.id GROUP BY 1""",
     """SELECT created_at, count(*) FROM tips WHERE status <> 'closed' GROUP BY 1""",
-    """SELECT count(*), count(receipt_hash),
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tip_messages m WHERE m.tip_id = t.id AND m.author = 'tipster')),
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tip_messages m WHERE m.tip_id = t.id AND m.author = 'staff'))
-       FROM tips t""",
+    """SELECT count(*), count(receipt_hash), count(m.wrote), count(m.asked), count(*) FILTER (WHERE m.wrote >= m.asked)
+       FROM tips t LEFT JOIN (SELECT tip_id, min(created_at) FILTER (WHERE author = 'staff') AS asked,
+                                     max(created_at) FILTER (WHERE author = 'tipster') AS wrote
+                              FROM tip_messages GROUP BY tip_id) m ON m.tip_id = t.id""",
     """SELECT t.triage_score, count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved')),
               count(*) FILTER (WHERE r.outcome NOT IN ('usable','reopened','solved'))
        FROM tips t JOIN tip_reviews r ON r.tip_id = t.id
@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,1000000")
     parser.add_argument("--requests", type=int, default=7)
     parser.add_argument("--each", action="store_true", help="Also time each plain statement once.")
+    parser.add_argument("--profile", action="store_true", help="Profile one recount in-process.")
     parser.add_argument("--admin-url", default=os.environ.get("PG_ADMIN_URL",
                                                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))
     options = parser.parse_args()
@@ -259,6 +260,22 @@ def run(url: str, size: int, cases: Path, options) -> float:
             statements.clear()
             page("/staff/yield/")()
 
+        if options.each:
+            started: list[float] = []
+            took: list[tuple[float, str]] = []
+            sa.event.listen(engine, "before_cursor_execute", lambda *a: started.append(time.perf_counter()))
+            sa.event.listen(engine, "after_cursor_execute", lambda *a: took.append(
+                ((time.perf_counter() - started.pop()) * 1000, a[2])))
+            after_new_tip()
+            for ms, statement in took:
+                print(f"   app {ms:8.1f} ms  {' '.join(statement.split())[:100]}")
+        if options.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(after_new_tip)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         durations = timed(after_new_tip, max(1, min(options.requests, 3)))
         print(summary("dashboard after a new tip (recount)", durations, base, len(statements)))
         engine.dispose()

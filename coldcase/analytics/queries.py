@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Integer, and_, case, exists, func, select
+from sqlalchemy import Date, Integer, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -186,16 +186,16 @@ def returning(scope: Scope) -> tuple[int, int, int, int, int]:
 
     "Wrote again" is the one trace a returning tipster leaves: the app does not record visits to the status
     page. A question counts as answered when the tipster wrote on or after the day of the team's first
-    message."""
-    staff = TipMessage.__table__.alias("staff_message")
-    tipster = TipMessage.__table__.alias("tipster_message")
-    asked = exists().where(staff.c.tip_id == Tip.id, staff.c.author == "staff")
-    came_back = exists().where(tipster.c.tip_id == Tip.id, tipster.c.author == "tipster")
-    answered = exists().where(tipster.c.tip_id == Tip.id, tipster.c.author == "tipster",
-                              exists().where(and_(staff.c.tip_id == Tip.id, staff.c.author == "staff",
-                                                  staff.c.created_at <= tipster.c.created_at)))
-    query = _narrow(select(func.count(Tip.id), _count_if(Tip.receipt_hash.is_not(None)), _count_if(came_back),
-                           _count_if(asked), _count_if(answered)), scope)
+    message. The messages are grouped per tip first, so each tip is joined with one row."""
+    staff = TipMessage.author == "staff"
+    per_tip = (select(TipMessage.tip_id,
+                      func.min(case((staff, TipMessage.created_at))).label("asked"),
+                      func.max(case((TipMessage.author == "tipster", TipMessage.created_at))).label("wrote"))
+               .group_by(TipMessage.tip_id).subquery())
+    query = _narrow(select(func.count(Tip.id), _count_if(Tip.receipt_hash.is_not(None)),
+                           _count_if(per_tip.c.wrote.is_not(None)), _count_if(per_tip.c.asked.is_not(None)),
+                           _count_if(per_tip.c.wrote >= per_tip.c.asked))
+                    .select_from(Tip).outerjoin(per_tip, per_tip.c.tip_id == Tip.id), scope)
     return tuple(int(value or 0) for value in db.session.execute(query).one())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from scipy.stats import beta
+from scipy.special import betaincinv
 
 #: Below this many tips about a case (in and outside its featured window together) no uplift is given.
 MIN_UPLIFT_TIPS = 10
@@ -63,8 +63,10 @@ def rate_ratio(inside: int, inside_weeks: float, outside: int, outside_weeks: fl
         return RateRatio(inside, outside, inside_weeks, outside_weeks, None, None, None)
     scale = outside_weeks / inside_weeks
     alpha = 1 - confidence
-    p_low = beta.ppf(alpha / 2, inside, outside + 1) if inside > 0 else 0.0
-    p_high = beta.ppf(1 - alpha / 2, inside + 1, outside) if outside > 0 else 1.0
+    # The beta quantiles of Clopper-Pearson (scipy.stats.beta.ppf), called as the bare special function: the same
+    # numbers without the distribution object's overhead, which counts with hundreds of cases.
+    p_low = float(betaincinv(inside, outside + 1, alpha / 2)) if inside > 0 else 0.0
+    p_high = float(betaincinv(inside + 1, outside, 1 - alpha / 2)) if outside > 0 else 1.0
 
     def to_ratio(p: float) -> float:
         return float("inf") if p >= 1 else float(p / (1 - p) * scale)

@@ -119,6 +119,14 @@ def yield_value(value, kind: str) -> str:
     return show(value, kind)
 
 
+@bp.app_template_global("table_body")
+def table_body(table) -> Markup:
+    """A table's rows as HTML (see :func:`coldcase.analytics.tables.body_html`)."""
+    from coldcase.analytics.tables import body_html
+
+    return body_html(table)
+
+
 @bp.record_once
 def _menu(state) -> None:
     from coldcase.auth.menu import add_landing_page, add_staff_link
