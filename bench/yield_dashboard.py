@@ -275,7 +275,7 @@ def run(url: str, size: int, cases: Path, options) -> float:
 
             profiler = cProfile.Profile()
             profiler.runcall(after_new_tip)
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(18)
         durations = timed(after_new_tip, max(1, min(options.requests, 3)))
         print(summary("dashboard after a new tip (recount)", durations, base, len(statements)))
         engine.dispose()

@@ -9,6 +9,7 @@ Comparing a case with itself keeps one case that drew half of all tips from maki
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 
 from coldcase.analytics import stats
@@ -78,15 +79,21 @@ UPLIFT_COLUMNS = (
 )
 
 
-def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
-    """How many of ``weeks`` of the edition overlap the filter's date range."""
-    count = 0
-    for week in weeks:
+@functools.lru_cache(maxsize=256)
+def _weeks_shown(year: int, since: datetime.date | None, until: datetime.date | None) -> tuple[bool, ...]:
+    """For weeks 1-52 of the edition of ``year``: does the week overlap the date range? (index 0 is unused)"""
+    flags = [False]
+    for week in range(1, WEEKS + 1):
         monday = monday_of(year, week)
         sunday = monday + datetime.timedelta(days=6)
-        if (wanted.since is None or sunday >= wanted.since) and (wanted.until is None or monday <= wanted.until):
-            count += 1
-    return count
+        flags.append((since is None or sunday >= since) and (until is None or monday <= until))
+    return tuple(flags)
+
+
+def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
+    """How many of ``weeks`` of the edition overlap the filter's date range."""
+    shown = _weeks_shown(year, wanted.since, wanted.until)
+    return sum(shown[week] for week in weeks)
 
 
 def verdict(result: stats.RateRatio) -> str:
