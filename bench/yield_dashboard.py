@@ -53,7 +53,7 @@ SELECT md5(i::text), 'T-' || lpad(i::text, 9, '0'),
        (i * 37) % 101,
        CASE WHEN i % 4 = 0 THEN md5(i::text || 'r') END
 FROM generate_series(1, :count) AS i
-CROSS JOIN LATERAL (SELECT 1 + floor(52 * power(((i * 7919) % 1000) / 1000.0, 2))::int AS week) AS w
+CROSS JOIN LATERAL (SELECT 1 + floor(52 * power((((i % 1000) * 7919) % 1000) / 1000.0, 2))::int AS week) AS w
 """
 
 REVIEWS = """
