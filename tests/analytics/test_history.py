@@ -51,3 +51,15 @@ def test_report_command_writes_a_pdf(runner, app, tmp_path):
     result = runner.invoke(args=["yield", "report", "2018", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_seeding_without_the_history_editions_is_refused(app, runner, tmp_path):
+    app.config["CASES_DIR"] = tmp_path  # an empty cases folder
+    from coldcase.cases.store import store_for
+
+    app.extensions.pop("coldcase.cases", None)
+    assert store_for(app).library().editions == {}
+    result = runner.invoke(args=["demo", "seed-history"])
+    assert result.exit_code == 1 and "No valid edition file for 2017, 2018, 2019" in result.output
+    relaxed = runner.invoke(args=["demo", "seed-history", "--if-needed"])
+    assert relaxed.exit_code == 0 and "Nothing seeded" in relaxed.output
