@@ -63,11 +63,15 @@ def copies_of(library: Library, year: int | None) -> int | None:
     return sum(point.copies for point in edition.distribution)
 
 
-def compute(wanted: YieldFilter, library: Library, today: datetime.date) -> Figures:
-    """Every figure for ``wanted``."""
+def compute(wanted: YieldFilter, library: Library, today: datetime.date,
+            counts: dict[str, list[tuple]] | None = None) -> Figures:
+    """Every figure for ``wanted``, from ``counts`` (:func:`coldcase.analytics.queries.count_all` of its scope)
+    or, without them, from the database now."""
     scope = scope_for(wanted, library)
+    if counts is None:
+        counts = queries.count_all(scope)
     figures = Figures(wanted)
-    editions = editions_table(queries.edition_totals(scope), library)
+    editions = editions_table(counts["editions"], library)
     figures.tables["editions"] = editions
     figures.editions = [year for year in editions.column("edition") if isinstance(year, int)]
     if wanted.edition is not None and wanted.edition not in figures.editions:
@@ -75,14 +79,19 @@ def compute(wanted: YieldFilter, library: Library, today: datetime.date) -> Figu
         figures.notices.append(f"Edition {wanted.edition} has no tips"
                                f"{'' if others.is_empty else ' that match the other filters'}.")
     listed = set(figures.editions) | ({wanted.edition} if wanted.edition else set())
-    figures.tables["cases"] = cases_table(queries.case_totals(scope), library, listed, scope)
-    weeks = queries.case_weeks(scope)
+    figures.tables["cases"] = cases_table(counts["cases"], library, listed, scope)
+    weeks = counts["case_weeks"]
     figures.tables["weeks"] = week_table(weeks, library, figures.editions)
     figures.tables["uplift"] = uplift_table(weeks, library, figures.editions, wanted)
-    figures.tables["channels"] = channels_table(queries.channel_weeks(scope))
-    figures.tables["points"] = points_table(queries.point_totals(scope), library, figures.editions, wanted)
-    figures.tables.update(handling_tables(scope, today))
-    figures.tables["calibration"], figures.tables["score"] = calibration_tables(queries.score_outcomes(scope))
+    figures.tables["channels"] = channels_table([row[1:] for row in counts["channel_weeks"]])
+    figures.tables["points"] = points_table(counts["points"], library, figures.editions, wanted)
+    figures.tables.update(handling_tables(counts, today))
+    score_counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for _edition, score, yes, no in counts["score_outcomes"]:
+        score_counts[score][0] += yes
+        score_counts[score][1] += no
+    figures.tables["calibration"], figures.tables["score"] = calibration_tables(
+        [(score, yes, no) for score, (yes, no) in sorted(score_counts.items())])
     return figures
 
 

@@ -5,9 +5,9 @@ often tipsters come back. Counts from :mod:`coldcase.analytics.queries`, summari
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 
-from coldcase.analytics import queries, stats
-from coldcase.analytics.queries import Scope
+from coldcase.analytics import stats
 from coldcase.analytics.tables import Column, Table
 
 #: The EU whistleblower directive (2019/1937) asks for an acknowledgement within 7 days.
@@ -21,19 +21,26 @@ HANDLING_COLUMNS = (
 )
 
 
-def handling_tables(scope: Scope, today: datetime.date) -> dict[str, Table]:
-    """The handling, open-tips-by-age and returning-tipsters tables."""
+def _histogram(rows) -> dict[int, int]:
+    histogram: dict[int, int] = defaultdict(int)
+    for _edition, days, tips in rows:
+        histogram[days] += tips
+    return histogram
+
+
+def handling_tables(counts: dict[str, list[tuple]], today: datetime.date) -> dict[str, Table]:
+    """The handling, open-tips-by-age and returning-tipsters tables, from the counts of
+    :func:`coldcase.analytics.queries.count_all`."""
     table = Table("handling", "Handling times", HANDLING_COLUMNS)
-    for label, histogram in (("first review", queries.review_days(scope)),
-                             ("first reply", queries.reply_days(scope)),
-                             ("closing", queries.close_days(scope))):
-        summary = stats.handling(histogram)
+    for label, name in (("first review", "review_days"), ("first reply", "reply_days"), ("closing", "close_days")):
+        summary = stats.handling(_histogram(counts[name]))
         table.rows.append((label, summary.count, summary.median, summary.p90, summary.within_7_days))
     table.notes.append(f"Whole days (a tip keeps only the day it arrived). Within {ACKNOWLEDGE_DAYS} days is the "
                        "EU directive's acknowledgement time. Tips not yet reviewed, answered or closed are "
                        "not counted here; see open tips by age.")
-    return {"handling": table, "open_age": open_age_table(queries.open_by_day(scope), today),
-            "returning": returning_table(queries.returning(scope))}
+    totals = [sum(values) for values in zip(*(row[1:] for row in counts["returning"]), strict=True)] or [0] * 5
+    return {"handling": table, "open_age": open_age_table([row[1:] for row in counts["open_by_day"]], today),
+            "returning": returning_table(totals)}
 
 
 def _band_label(low: int, high: int | None) -> str:

@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Integer, case, func, select
+from sqlalchemy import Date, Integer, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -71,6 +71,9 @@ class Scope:
 
     wanted: YieldFilter = YieldFilter()
     case_ids: Collection[str] | None = None
+    #: Only these editions (``None`` in it: tips of no edition); ``None``: every edition. The remembered
+    #: figures count again only the editions whose tips changed (see :mod:`coldcase.analytics.memo`).
+    editions: tuple[int | None, ...] | None = None
 
 
 def _count_if(condition):
@@ -97,6 +100,10 @@ def _narrow(query, scope: Scope):
         query = query.where(Tip.point_code == wanted.point)
     if scope.case_ids is not None:
         query = query.where(Tip.case_id.in_(sorted(scope.case_ids)))
+    if scope.editions is not None:
+        years = [year for year in scope.editions if year is not None]
+        condition = Tip.edition.in_(years)
+        query = query.where(or_(condition, Tip.edition.is_(None)) if None in scope.editions else condition)
     return query
 
 
@@ -131,12 +138,12 @@ def case_weeks(scope: Scope) -> list[tuple]:
 
 
 def channel_weeks(scope: Scope) -> list[tuple]:
-    """``(channel, monday, tips, usable)`` per channel and ISO week of arrival."""
+    """``(edition, channel, monday, tips, usable)`` per edition, channel and ISO week of arrival."""
     monday = week_start(Tip.created_at)
-    query = _narrow(_with_reviews(Tip.channel, monday.label("monday"), func.count(Tip.id),
+    query = _narrow(_with_reviews(Tip.edition, Tip.channel, monday.label("monday"), func.count(Tip.id),
                                   _count_if(TipReview.outcome.in_(USABLE))), scope)
-    return [(channel, _as_date(day), tips, usable)
-            for channel, day, tips, usable in _rows(query.group_by(Tip.channel, monday))]
+    return [(edition, channel, _as_date(day), tips, usable)
+            for edition, channel, day, tips, usable in _rows(query.group_by(Tip.edition, Tip.channel, monday))]
 
 
 def point_totals(scope: Scope) -> list[tuple]:
@@ -146,43 +153,48 @@ def point_totals(scope: Scope) -> list[tuple]:
     return _rows(query.group_by(Tip.edition, Tip.point_code).order_by(Tip.edition, Tip.point_code))
 
 
-def _histogram(query) -> dict[int, int]:
-    return {int(days): count for days, count in db.session.execute(query) if days is not None and days >= 0}
+def _histogram(query) -> list[tuple]:
+    return [(edition, int(days), count) for edition, days, count in db.session.execute(query)
+            if days is not None and days >= 0]
 
 
-def review_days(scope: Scope) -> dict[int, int]:
-    """``{days from arrival to first review: tips}`` for the tips reviewed at all."""
+def review_days(scope: Scope) -> list[tuple]:
+    """``(edition, days from arrival to first review, tips)`` for the tips reviewed at all."""
     days = days_between(TipReview.first_reviewed_at, Tip.created_at)
-    query = _narrow(select(days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
+    query = _narrow(select(Tip.edition, days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
                     .where(TipReview.first_reviewed_at.is_not(None)), scope)
-    return _histogram(query.group_by(days))
+    return _histogram(query.group_by(Tip.edition, days))
 
 
-def close_days(scope: Scope) -> dict[int, int]:
-    """``{days from arrival to closing: tips}`` for the tips that are closed."""
+def close_days(scope: Scope) -> list[tuple]:
+    """``(edition, days from arrival to closing, tips)`` for the tips that are closed."""
     days = days_between(TipReview.closed_at, Tip.created_at)
-    query = _narrow(select(days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
+    query = _narrow(select(Tip.edition, days, func.count()).select_from(Tip).join(TipReview, TipReview.tip_id == Tip.id)
                     .where(TipReview.closed_at.is_not(None), Tip.status == TipStatus.CLOSED.value), scope)
-    return _histogram(query.group_by(days))
+    return _histogram(query.group_by(Tip.edition, days))
 
 
-def reply_days(scope: Scope) -> dict[int, int]:
-    """``{days from arrival to the team's first message: tips}`` for the tips the team wrote to."""
+def reply_days(scope: Scope) -> list[tuple]:
+    """``(edition, days from arrival to the team's first message, tips)`` for the tips the team wrote to."""
     first = (select(TipMessage.tip_id, func.min(TipMessage.created_at).label("first"))
              .where(TipMessage.author == "staff").group_by(TipMessage.tip_id).subquery())
     days = days_between(first.c.first, Tip.created_at)
-    query = _narrow(select(days, func.count()).select_from(Tip).join(first, first.c.tip_id == Tip.id), scope)
-    return _histogram(query.group_by(days))
+    query = _narrow(select(Tip.edition, days, func.count()).select_from(Tip).join(first, first.c.tip_id == Tip.id),
+                    scope)
+    return _histogram(query.group_by(Tip.edition, days))
 
 
-def open_by_day(scope: Scope) -> list[tuple[datetime.date, int]]:
-    """``(day of arrival, tips)`` of the tips still open."""
-    query = _narrow(select(Tip.created_at, func.count()).where(Tip.status != TipStatus.CLOSED.value), scope)
-    return [(_as_date(day), count) for day, count in db.session.execute(query.group_by(Tip.created_at))]
+def open_by_day(scope: Scope) -> list[tuple]:
+    """``(edition, day of arrival, tips)`` of the tips still open."""
+    query = _narrow(select(Tip.edition, Tip.created_at, func.count()).where(Tip.status != TipStatus.CLOSED.value),
+                    scope)
+    return [(edition, _as_date(day), count)
+            for edition, day, count in db.session.execute(query.group_by(Tip.edition, Tip.created_at))]
 
 
-def returning(scope: Scope) -> tuple[int, int, int, int, int]:
-    """``(tips, with a receipt, tipster wrote again, team asked, tipster answered a question)``.
+def returning(scope: Scope) -> list[tuple]:
+    """``(edition, tips, with a receipt, tipster wrote again, team asked, tipster answered a question)`` per
+    edition.
 
     "Wrote again" is the one trace a returning tipster leaves: the app does not record visits to the status
     page. A question counts as answered when the tipster wrote on or after the day of the team's first
@@ -192,21 +204,36 @@ def returning(scope: Scope) -> tuple[int, int, int, int, int]:
                       func.min(case((staff, TipMessage.created_at))).label("asked"),
                       func.max(case((TipMessage.author == "tipster", TipMessage.created_at))).label("wrote"))
                .group_by(TipMessage.tip_id).subquery())
-    query = _narrow(select(func.count(Tip.id), _count_if(Tip.receipt_hash.is_not(None)),
+    query = _narrow(select(Tip.edition, func.count(Tip.id), _count_if(Tip.receipt_hash.is_not(None)),
                            _count_if(per_tip.c.wrote.is_not(None)), _count_if(per_tip.c.asked.is_not(None)),
                            _count_if(per_tip.c.wrote >= per_tip.c.asked))
                     .select_from(Tip).outerjoin(per_tip, per_tip.c.tip_id == Tip.id), scope)
-    return tuple(int(value or 0) for value in db.session.execute(query).one())
+    return [(edition, *(int(value or 0) for value in values))
+            for edition, *values in db.session.execute(query.group_by(Tip.edition))]
 
 
-def score_outcomes(scope: Scope) -> list[tuple[int, int, int]]:
-    """``(triage score, usable, not usable)`` for the graded tips that have a score."""
+def score_outcomes(scope: Scope) -> list[tuple]:
+    """``(edition, triage score, usable, not usable)`` for the graded tips that have a score."""
     usable = _count_if(TipReview.outcome.in_(USABLE))
     not_usable = _count_if(TipReview.outcome.not_in(USABLE))
-    query = _narrow(select(Tip.triage_score, usable, not_usable).select_from(Tip)
+    query = _narrow(select(Tip.edition, Tip.triage_score, usable, not_usable).select_from(Tip)
                     .join(TipReview, TipReview.tip_id == Tip.id)
                     .where(TipReview.outcome.is_not(None), Tip.triage_score.is_not(None)), scope)
-    return [(int(score), int(yes), int(no)) for score, yes, no in _rows(query.group_by(Tip.triage_score))]
+    return [(edition, int(score), int(yes), int(no))
+            for edition, score, yes, no in _rows(query.group_by(Tip.edition, Tip.triage_score))]
+
+
+#: Every aggregate the figures need, by name; each returns rows whose first value is the edition.
+AGGREGATES = {
+    "editions": edition_totals, "cases": case_totals, "case_weeks": case_weeks, "channel_weeks": channel_weeks,
+    "points": point_totals, "review_days": review_days, "reply_days": reply_days, "close_days": close_days,
+    "open_by_day": open_by_day, "returning": returning, "score_outcomes": score_outcomes,
+}
+
+
+def count_all(scope: Scope) -> dict[str, list[tuple]]:
+    """Run every aggregate for ``scope``: ``{name: rows}``."""
+    return {name: aggregate(scope) for name, aggregate in AGGREGATES.items()}
 
 
 def _as_date(value) -> datetime.date:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 
 from flask import Blueprint, Response, abort, render_template, request
-from markupsafe import Markup
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 
 from coldcase.analytics import figures as yield_figures
 from coldcase.analytics import filters, memo

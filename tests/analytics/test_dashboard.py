@@ -206,3 +206,41 @@ def test_remembered_figures_follow_new_tips_and_grades(analyst, make_tip, app, c
     db.session.commit()
     third = analyst.get("/staff/yield/editions.csv").get_data().decode("utf-8-sig").splitlines()[1]
     assert third.startswith("2018;48000;2;1;")
+
+
+def test_a_change_counts_again_only_its_edition(app, make_tip, monkeypatch):
+    from coldcase.analytics import memo
+    from coldcase.audit import service as audit
+
+    monkeypatch.setattr(memo, "MARGIN", 0)  # with a handful of tips, the look-back margin would take in all
+
+    library = store_for(app).library()
+    make_tip(D(2017, 3, 1), edition=2017)
+    tip = make_tip(D(2018, 3, 1), edition=2018)
+    memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == ["all"]
+    make_tip(D(2018, 3, 2), edition=2018)
+    result = memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == [2018]
+    assert [row[:3] for row in result["editions"].rows] == [(2017, 30_000, 1), (2018, 48_000, 2)]
+    audit.record("test", audit.TIP_GRADED, audit.tip_target(tip), "graded")
+    db.session.commit()
+    memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == [2018]
+    audit.record("command line", audit.TIPS_RESCORED, "tips", "all scored again")
+    db.session.commit()
+    memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == ["all"]
+    # Unchanged: the same figures, nothing counted.
+    assert memo.figures_for(YieldFilter(), library, TODAY) is memo.figures_for(YieldFilter(), library, TODAY)
+
+
+def test_the_look_back_margin_counts_recent_editions_again(app, make_tip):
+    from coldcase.analytics import memo
+
+    library = store_for(app).library()
+    make_tip(D(2017, 3, 1), edition=2017)
+    memo.figures_for(YieldFilter(), library, TODAY)
+    make_tip(D(2018, 3, 2), edition=2018)
+    memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == [2017, 2018]  # the 2017 tip lies within MARGIN ids
