@@ -79,7 +79,8 @@ def report_command(year: int, out: Path) -> None:
     from coldcase.analytics.report import report_pdf
 
     result, library = _figures(year)
-    pdf = report_pdf(result, library)
+    everything, _ = _figures(None)
+    pdf = report_pdf(result, library, all_editions=everything)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
     audit.record("command line", audit.EXPORT, f"yield:report:{year}", f"yield report PDF to {out.name}")

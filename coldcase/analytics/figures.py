@@ -71,7 +71,7 @@ def compute(wanted: YieldFilter, library: Library, today: datetime.date,
     if counts is None:
         counts = queries.count_all(scope)
     figures = Figures(wanted)
-    editions = editions_table(counts["editions"], library)
+    editions = editions_table(counts["editions"], library, wanted)
     figures.tables["editions"] = editions
     figures.editions = [year for year in editions.column("edition") if isinstance(year, int)]
     if wanted.edition is not None and wanted.edition not in figures.editions:
@@ -104,7 +104,7 @@ EDITION_COLUMNS = (
 )
 
 
-def editions_table(rows, library: Library) -> Table:
+def editions_table(rows, library: Library, wanted: YieldFilter | None = None) -> Table:
     """Editions side by side."""
     table = Table("editions", "Editions side by side", EDITION_COLUMNS)
     missing_copies = []
@@ -121,7 +121,7 @@ def editions_table(rows, library: Library) -> Table:
         table.notes.append(f"No copy count for edition {', '.join(missing_copies)} (no edition file with "
                            "distribution points): no per-1,000 figures.")
     empty = sorted(set(library.editions) - {r[0] for r in rows})
-    if empty:
+    if empty and (wanted is None or wanted.is_empty):  # with a filter, an edition left out may have tips all the same
         table.notes.append(f"Editions without tips: {', '.join(map(str, empty))}.")
     return table
 

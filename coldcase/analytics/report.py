@@ -20,15 +20,20 @@ SECTIONS = ("uplift", "weeks", "channels", "points", "cases", "handling", "open_
             "score")
 
 
-def report_pdf(figures: Figures, library: Library, today: datetime.date | None = None) -> bytes:
-    """The report of ``figures`` as PDF bytes (needs an app context for the template)."""
+def report_pdf(figures: Figures, library: Library, today: datetime.date | None = None,
+               all_editions: Figures | None = None) -> bytes:
+    """The report of ``figures`` as PDF bytes (needs an app context for the template). With ``all_editions``
+    (the unfiltered figures), the editions side by side are every edition's, for comparison."""
     from coldcase import _resource_dir
     from coldcase.publish.render import PdfOptions, RestrictedFetcher, html_to_pdf
 
     static = _resource_dir("static")
-    charts = {key: chart_svg(figures[key]) for key in ("editions", *SECTIONS)}
+    editions = (all_editions or figures)["editions"]
+    charts = {key: chart_svg(figures[key]) for key in SECTIONS}
+    charts["editions"] = chart_svg(editions)
     # The app's template environment without request context processors: the command line has no request.
-    html = current_app.jinja_env.get_template("analytics/report.html").render(figures=figures, charts=charts, sections=SECTIONS,
+    template = current_app.jinja_env.get_template("analytics/report.html")
+    html = template.render(figures=figures, editions_table=editions, charts=charts, sections=SECTIONS,
                            static=static.as_uri(), made=(today or datetime.date.today()).isoformat(),
                            editions=", ".join(map(str, figures.editions)) or "none")
     return html_to_pdf(html, static.as_uri() + "/", RestrictedFetcher(allowed_dirs=(static,)),

@@ -99,7 +99,8 @@ def report():
     from coldcase.analytics.report import report_pdf
 
     result, _problems, library = _figures()
-    pdf = report_pdf(result, library)
+    everything = memo.figures_for(filters.YieldFilter(), library, today())
+    pdf = report_pdf(result, library, all_editions=everything)
     audit.record(current_user, audit.EXPORT, "yield:report", f"PDF report: {result.wanted.describe()}")
     db.session.commit()
     filename = _safe_name(f"yield-report{''.join('-' + v for v in result.wanted.as_query().values())}.pdf")
