@@ -15,6 +15,7 @@ PORT ?= 5000
 run: install
 	$(BIN)/coldcase db upgrade
 	$(BIN)/coldcase users ensure-admin
+	$(BIN)/coldcase demo seed-history --if-needed
 	$(BIN)/coldcase run --host $(HOST) --port $(PORT)
 
 test: install-test

@@ -59,6 +59,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     """Register each feature's blueprint, explicitly: the public site, then the staff pages."""
     from coldcase.admin.views import bp as admin_bp
+    from coldcase.analytics.views import bp as analytics_bp
     from coldcase.audit.views import bp as audit_bp
     from coldcase.auth.twofactor import bp as twofactor_bp
     from coldcase.auth.views import bp as auth_bp
@@ -68,5 +69,6 @@ def _register_blueprints(app: Flask) -> None:
     from coldcase.review.views import bp as review_bp
     from coldcase.tips.views import bp as tips_bp
 
-    for blueprint in (public_bp, tips_bp, auth_bp, twofactor_bp, review_bp, held_back_bp, print_staff_bp, audit_bp, admin_bp):
+    for blueprint in (public_bp, tips_bp, auth_bp, twofactor_bp, review_bp, held_back_bp, print_staff_bp, analytics_bp,
+                      audit_bp, admin_bp):
         app.register_blueprint(blueprint)

@@ -8,6 +8,7 @@ from flask.cli import FlaskGroup
 
 def register_commands(app) -> None:
     """Add the project's command groups to ``app.cli``."""
+    from coldcase.analytics.cli import demo_cli, yield_cli
     from coldcase.auth.cli import users_cli
     from coldcase.cases.cli import cases_cli
     from coldcase.publish.cli import calendar_cli
@@ -20,6 +21,8 @@ def register_commands(app) -> None:
     app.cli.add_command(calendar_cli)
     app.cli.add_command(tips_cli)
     app.cli.add_command(serve_command)
+    app.cli.add_command(yield_cli)
+    app.cli.add_command(demo_cli)
     for command in review_commands:  # `coldcase tips rescore` and `coldcase tips purge`
         tips_cli.add_command(command)
 

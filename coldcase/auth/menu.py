@@ -36,3 +36,18 @@ def add_staff_link(app, title: str, endpoint: str, roles, description: str = "")
 def staff_menu(app) -> list[StaffLink]:
     """All entries added so far, in the order features added them."""
     return list(app.extensions.get("coldcase_staff_menu", []))
+
+
+def add_landing_page(app, role, endpoint: str) -> None:
+    """Start users whose only role is ``role`` on ``endpoint`` after signing in, instead of the staff menu."""
+    app.extensions.setdefault("coldcase_landing_pages", {})[Role(role)] = endpoint
+
+
+def landing_url(app, user) -> str:
+    """Where ``user`` starts after signing in: their role's own page when they hold that one role only, else
+    the staff start page."""
+    roles = set(user.roles)
+    pages = app.extensions.get("coldcase_landing_pages", {})
+    if len(roles) == 1 and (endpoint := pages.get(next(iter(roles)))):
+        return url_for(endpoint)
+    return url_for("auth.home")

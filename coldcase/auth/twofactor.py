@@ -27,6 +27,7 @@ from wtforms.validators import DataRequired, Length, Regexp
 from coldcase.audit import service as audit
 from coldcase.auth import totp_crypto
 from coldcase.auth.accounts import count_failed_login
+from coldcase.auth.menu import landing_url
 from coldcase.auth.models import User, utcnow
 from coldcase.extensions import db
 
@@ -130,7 +131,7 @@ def _finish(user: User, how: str):
     login_user(user)
     audit.record(user, audit.LOGIN, f"user:{user.id}", how)
     db.session.commit()
-    return redirect(next_url or url_for("auth.home"))
+    return redirect(next_url or landing_url(current_app, user))
 
 
 def _wrong_code(user: User, detail: str = "wrong authenticator code") -> str | None:

@@ -17,7 +17,7 @@ from coldcase.auth import (
 )
 from coldcase.auth.accounts import AccountError, authenticate
 from coldcase.auth.forms import ChangePasswordForm, LoginForm
-from coldcase.auth.menu import staff_menu
+from coldcase.auth.menu import landing_url, staff_menu
 from coldcase.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
@@ -86,7 +86,7 @@ def login():
             login_user(result.user)
             audit.record(result.user, audit.LOGIN, f"user:{result.user.id}", "password")
             db.session.commit()
-            return redirect(_safe_next(request.args.get("next")) or url_for("auth.home"))
+            return redirect(_safe_next(request.args.get("next")) or landing_url(current_app, result.user))
         error = result.message
     return render_template("auth/login.html", form=form, error=error), 200 if error is None else 401
 

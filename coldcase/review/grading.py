@@ -162,9 +162,12 @@ def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -
         # stays valid.
         _check_version(tip, seen_version)
         return []
+    closing = {}
+    if change.status != tip.status:  # the analysts' time to close: set on closing, cleared on opening again
+        closing["closed_at"] = utcnow() if change.status == TipStatus.CLOSED.value else None
     review = _bump(tip, user, seen_version, source_grade=change.source_grade,
                    information_grade=change.information_grade, outcome=change.outcome,
-                   assignee_id=change.assignee_id, close_reason=close_reason)
+                   assignee_id=change.assignee_id, close_reason=close_reason, **closing)
     target = audit.tip_target(tip)
     done: list[str] = []
     if before["grade"] != (change.source_grade, change.information_grade, change.outcome):
@@ -236,3 +239,24 @@ def linked_tips(tip: Tip) -> list[Tip]:
     ids = select(pairs.c.tip_id).union(select(pairs.c.other_tip_id)).subquery()
     return list(db.session.scalars(select(Tip).where(Tip.id.in_(select(ids)), Tip.id != tip.id)
                                    .order_by(Tip.id)))
+
+
+def record_past_review(tip: Tip, *, outcome: str | None, source_grade: str | None = None,
+                       information_grade: int | None = None, first_reviewed_at=None, closed_at=None,
+                       close_reason: str | None = None) -> TipReview:
+    """Store the review of a tip from before this system (``coldcase demo seed-history``): its grade, when it
+    was first read and when it was closed, as they were then. Not audited as a change by anyone: the caller
+    records one audit event for the whole import. Raises ReviewError for an unknown outcome or grade."""
+    if outcome is not None and outcome not in {o.value for o in Outcome}:
+        raise ReviewError(_("Unknown outcome."))
+    if source_grade is not None and source_grade not in SOURCE_GRADES:
+        raise ReviewError(_("The source grade is a letter from A to F."))
+    if information_grade is not None and information_grade not in INFORMATION_GRADES:
+        raise ReviewError(_("The information grade is a number from 1 to 6."))
+    review = review_for(tip)
+    review.outcome, review.source_grade, review.information_grade = outcome, source_grade, information_grade
+    review.first_reviewed_at, review.closed_at = first_reviewed_at, closed_at
+    review.close_reason = close_reason if closed_at is not None else None
+    if closed_at is not None:
+        tip.status = TipStatus.CLOSED.value
+    return review

@@ -92,6 +92,8 @@ class TipReview(db.Model):
     close_reason: Mapped[str | None] = mapped_column(String(12), nullable=True)
     #: When someone first opened the tip; until then it counts against the 7-day acknowledgement time.
     first_reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: When the tip was last closed (``None`` while open): the analysts' time to close.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
 
@@ -147,3 +149,6 @@ class TipLink(db.Model):
 from coldcase.tips.models import Tip  # noqa: E402
 
 Index("ix_tips_queue_order", Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
+# For the yield figures (migration 0008): grouped by edition and case or point, filtered by day.
+Index("ix_tips_yield_edition_case", Tip.edition, Tip.case_id, Tip.created_at)
+Index("ix_tips_yield_edition_point", Tip.edition, Tip.point_code)

@@ -22,6 +22,7 @@ EXPECTED = {
     "/staff/audit": {"admin"},
     "/staff/admin": {"admin"},
     "/staff/print": {"print_staff"},
+    "/staff/yield": {"analyst", "admin"},
 }
 
 

@@ -74,7 +74,7 @@ def test_signing_in_with_the_password_again_does_not_wipe_wrong_codes(client, cr
 
 def test_analysts_sign_in_with_a_password_only(client, create_user):
     user = create_user("analyst")
-    assert password_step(client, user).headers["Location"] == "/staff/"
+    assert password_step(client, user).headers["Location"] == "/staff/yield/"  # their landing page
     assert actions() == ["login"]
 
 

@@ -1,0 +1,293 @@
+"""Benchmark the analysts' yield dashboard on PostgreSQL with 10,000 and 1,000,000 tips over 10 editions.
+
+Run: .venv/bin/python bench/yield_dashboard.py [--sizes 10000,1000000] [--requests 7] [--admin-url URL]
+
+For each size a throwaway database is created (and dropped at the end), migrated, and filled with one
+INSERT ... SELECT over generate_series: tips of editions 2017-2026 (the sample editions plus generated ones for
+2020-2025, in a temporary copy of the cases folder), skewed over each edition's 52 cases, one in three in its
+case's featured window, over channels and distribution points, with scores; reviews for 70% (outcomes, first
+review, closing for 60%) and team messages for some. Then, in the same run:
+
+- plain: the same figures computed by plain ``GROUP BY`` queries over the tips table (one connection, the
+  statements the figures need, no application code): the baseline;
+- dashboard: ``GET /staff/yield/`` as a signed-in analyst through the app (Flask test client: server time, no
+  network), charts already drawn once (they are remembered by their data), and with filters: the data unchanged
+  since the last request (the figures are remembered; one statement reads the state of the data);
+- dashboard after a new tip: one tip of the newest edition inserted before each request, so that edition is
+  counted again (the other nine are reused).
+
+Reported: median and 95th percentile in milliseconds, the ratio of medians to the plain queries, and the number
+of SQL statements one page runs. Aims: at most 200 ms at 1,000,000 tips, at most 0.5x the plain queries, at most
+3x growth from 10,000 to 1,000,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import sqlalchemy as sa  # noqa: E402
+
+EDITIONS = range(2017, 2027)
+
+FILL = """
+INSERT INTO tips (uuid, number, channel, case_id, edition, point_code, text, how_known, when_where, language,
+                  status, created_at, triage_score, receipt_hash)
+SELECT md5(i::text), 'T-' || lpad(i::text, 9, '0'),
+       (ARRAY['web','phone','letter','email','visit'])[1 + i % 5],
+       CASE WHEN i % 11 = 0 THEN NULL ELSE (CAST(:cases AS text[]))[1 + e.idx * 52 + w.week - 1] END,
+       2017 + e.idx,
+       CASE WHEN i % 5 IN (2, 4) THEN (CAST(:points AS text[]))[1 + (i / 10) % 16] END,
+       'Bench tip ' || i, 'saw', '', 'nl',
+       CASE WHEN i % 10 < 6 THEN 'closed' ELSE 'new' END,
+       make_date(2017 + e.idx, 1, 4) + CASE WHEN i % 3 = 0 THEN (w.week - 1) * 7 + (i / 7) % 35
+                                              ELSE (i / 13) % 360 END,
+       (i * 37) % 101,
+       CASE WHEN i % 4 = 0 THEN md5(i::text || 'r') END
+FROM generate_series(1, :count) AS i
+-- Tips arrive edition after edition: the newest ids are the newest edition's, as in real life.
+CROSS JOIN LATERAL (SELECT ((i - 1) * 10 / :count)::int AS idx) AS e
+CROSS JOIN LATERAL (SELECT 1 + floor(52 * power((((i % 1000) * 7919) % 1000) / 1000.0, 2))::int AS week) AS w
+"""
+
+REVIEWS = """
+INSERT INTO tip_reviews (tip_id, version, outcome, updated_at, first_reviewed_at, closed_at)
+SELECT id, 1,
+       CASE WHEN id % 10 < 6 THEN (ARRAY['not_usable','not_usable','not_usable','usable','reopened'])[1 + id % 5]
+       END,
+       now(), created_at + make_interval(days => (id % 17)::int),
+       CASE WHEN id % 10 < 6 THEN created_at + make_interval(days => (20 + id % 90)::int) END
+FROM tips WHERE id % 10 < 7
+"""
+
+MESSAGES = """
+INSERT INTO tip_messages (tip_id, author, body, created_at)
+SELECT id, 'staff', 'Kunt u meer vertellen?', created_at + (id % 9) FROM tips WHERE id % 8 = 0
+UNION ALL
+SELECT id, 'tipster', 'Ja.', created_at + 12 FROM tips WHERE id % 16 = 0
+"""
+
+#: The figures of the dashboard as plain GROUP BY queries over the tips table: the baseline.
+PLAIN = [
+    """SELECT t.edition, count(*), count(r.outcome), count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved')),
+              count(*) FILTER (WHERE r.outcome IN ('reopened','solved')), count(*) FILTER (WHERE r.outcome = 'solved')
+       FROM tips t LEFT JOIN tip_reviews r ON r.tip_id = t.id GROUP BY t.edition""",
+    """SELECT t.edition, t.case_id, count(*), count(r.outcome),
+              count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved')),
+              count(*) FILTER (WHERE r.outcome IN ('reopened','solved')), count(*) FILTER (WHERE r.outcome = 'solved')
+       FROM tips t LEFT JOIN tip_reviews r ON r.tip_id = t.id GROUP BY t.edition, t.case_id""",
+    """SELECT t.edition, t.case_id, date_trunc('week', t.created_at), count(*),
+              count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved'))
+       FROM tips t LEFT JOIN tip_reviews r ON r.tip_id = t.id GROUP BY 1, 2, 3""",
+    """SELECT t.channel, date_trunc('week', t.created_at), count(*),
+              count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved'))
+       FROM tips t LEFT JOIN tip_reviews r ON r.tip_id = t.id GROUP BY 1, 2""",
+    """SELECT t.edition, t.point_code, count(*), count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved'))
+       FROM tips t LEFT JOIN tip_reviews r ON r.tip_id = t.id GROUP BY 1, 2""",
+    """SELECT r.first_reviewed_at::date - t.created_at, count(*) FROM tips t JOIN tip_reviews r ON r.tip_id = t.id
+       WHERE r.first_reviewed_at IS NOT NULL GROUP BY 1""",
+    """SELECT r.closed_at::date - t.created_at, count(*) FROM tips t JOIN tip_reviews r ON r.tip_id = t.id
+       WHERE r.closed_at IS NOT NULL AND t.status = 'closed' GROUP BY 1""",
+    """SELECT m.first - t.created_at, count(*) FROM tips t JOIN (SELECT tip_id, min(created_at) AS first
+       FROM tip_messages WHERE author = 'staff' GROUP BY tip_id) m ON m.tip_id = t.id GROUP BY 1""",
+    """SELECT created_at, count(*) FROM tips WHERE status <> 'closed' GROUP BY 1""",
+    """SELECT count(*), count(receipt_hash), count(m.wrote), count(m.asked), count(*) FILTER (WHERE m.wrote >= m.asked)
+       FROM tips t LEFT JOIN (SELECT tip_id, min(created_at) FILTER (WHERE author = 'staff') AS asked,
+                                     max(created_at) FILTER (WHERE author = 'tipster') AS wrote
+                              FROM tip_messages GROUP BY tip_id) m ON m.tip_id = t.id""",
+    """SELECT t.triage_score, count(*) FILTER (WHERE r.outcome IN ('usable','reopened','solved')),
+              count(*) FILTER (WHERE r.outcome NOT IN ('usable','reopened','solved'))
+       FROM tips t JOIN tip_reviews r ON r.tip_id = t.id
+       WHERE r.outcome IS NOT NULL AND t.triage_score IS NOT NULL GROUP BY 1""",
+]
+
+
+def timed(function, repeat: int) -> list[float]:
+    """Run ``function`` ``repeat`` times; return the durations in milliseconds."""
+    durations = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        durations.append((time.perf_counter() - start) * 1000)
+    return durations
+
+
+def summary(name: str, durations: list[float], baseline: float | None, statements: int | None) -> str:
+    """One line of results."""
+    median = statistics.median(durations)
+    p95 = sorted(durations)[max(0, int(len(durations) * 0.95) - 1)]
+    ratio = f"{median / baseline:6.2f}x" if baseline else "  1.00x"
+    count = f"{statements} SQL" if statements is not None else ""
+    return f"{name:<38} median {median:8.1f} ms   p95 {p95:8.1f} ms   {ratio} plain   {count}"
+
+
+def cases_folder() -> Path:
+    """A copy of the sample cases with editions for every year 2017-2026 (2020-2025 generated)."""
+    root = Path(tempfile.mkdtemp(prefix="coldcase-bench-cases-")) / "cases"
+    shutil.copytree(REPO / "cases", root)
+    template = (root / "editions" / "2019.yaml").read_text()
+    case_ids = sorted(p.name for p in root.iterdir() if (p / "case.md").exists())
+    head, rest = template.split("weeks:\n", 1)
+    distribution = rest[rest.index("distribution:"):]
+    for year in range(2020, 2026):
+        weeks = random.Random(year).sample(case_ids, 52)
+        text = head.replace("2019", str(year)) + "weeks:\n" + "".join(f"  - {c}\n" for c in weeks) + distribution
+        (root / "editions" / f"{year}.yaml").write_text(text)
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--requests", type=int, default=7)
+    parser.add_argument("--each", action="store_true", help="Also time each plain statement once.")
+    parser.add_argument("--profile", action="store_true", help="Profile one recount in-process.")
+    parser.add_argument("--admin-url", default=os.environ.get("PG_ADMIN_URL",
+                                                              "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))
+    options = parser.parse_args()
+    cases = cases_folder()
+    results = {}
+    try:
+        for size in (int(s) for s in options.sizes.split(",")):
+            results[size] = one_size(size, cases, options)
+    finally:
+        shutil.rmtree(cases.parent, ignore_errors=True)
+    sizes = sorted(results)
+    if len(sizes) > 1:
+        low, high = results[sizes[0]], results[sizes[-1]]
+        print(f"growth {sizes[0]:,} -> {sizes[-1]:,} tips: dashboard {high / low:.2f}x")
+
+
+def one_size(size: int, cases: Path, options) -> float:
+    """Fill a throwaway database with ``size`` tips and measure; returns the dashboard's median (ms)."""
+    name = f"coldcase_bench_{secrets.token_hex(4)}"
+    admin = sa.create_engine(options.admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.engine.make_url(options.admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        return run(url, size, cases, options)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def run(url: str, size: int, cases: Path, options) -> float:
+    from flask_migrate import upgrade
+
+    from coldcase import create_app
+    from coldcase.auth.accounts import create_user
+    from coldcase.cases.store import store_for
+    from coldcase.extensions import db
+
+    instance = Path(tempfile.mkdtemp(prefix="coldcase-bench-"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "INSTANCE_PATH": instance,
+                      "WTF_CSRF_ENABLED": False, "CASES_DIR": cases, "CASES_RECHECK_SECONDS": 3600})
+    with app.app_context():
+        upgrade()
+        library = store_for(app).library()
+        assert set(EDITIONS) <= set(library.editions), sorted(library.editions)
+        case_ids = [case for year in EDITIONS for case in library.editions[year].weeks]
+        points = [p.code for p in library.editions[2019].distribution]
+        create_user("bench@police.example", ["analyst"], password="correct horse battery")
+        db.session.commit()
+        start = time.perf_counter()
+        db.session.execute(sa.text(FILL), {"count": size, "cases": case_ids, "points": points})
+        db.session.execute(sa.text(REVIEWS))
+        db.session.execute(sa.text(MESSAGES))
+        db.session.commit()
+        db.session.execute(sa.text("ANALYZE"))
+        db.session.commit()
+        print(f"== {size:,} tips over {len(EDITIONS)} editions: inserted and analysed in "
+              f"{time.perf_counter() - start:.1f} s")
+        db.session.remove()
+
+    client = app.test_client()
+    client.post("/staff/login", data={"email": "bench@police.example", "password": "correct horse battery"})
+    with app.app_context():
+        engine = db.engine
+
+        def plain():
+            with engine.connect() as connection:
+                for statement in PLAIN:
+                    connection.execute(sa.text(statement)).all()
+
+        statements: list[str] = []
+        sa.event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+
+        def page(path):
+            def request():
+                response = client.get(path)
+                assert response.status_code == 200, response.status_code
+            return request
+
+        start = time.perf_counter()
+        page("/staff/yield/")()  # draws the charts once; later requests find them by their data
+        print(f"{'dashboard, first request (draws charts)':<38} {(time.perf_counter() - start) * 1000:8.1f} ms")
+        if options.each:
+            with engine.connect() as connection:
+                for statement in PLAIN:
+                    took = timed(lambda sql=statement: connection.execute(sa.text(sql)).all(), 1)[0]
+                    print(f"   {took:8.1f} ms  {' '.join(statement.split())[:90]}")
+        baseline = timed(plain, max(1, min(options.requests, 3)))
+        base = statistics.median(baseline)
+        print(summary(f"plain GROUP BY ({len(PLAIN)} statements)", baseline, None, None))
+        medians = {}
+        for label, path in (("dashboard", "/staff/yield/"),
+                            ("dashboard, edition=2018", "/staff/yield/?edition=2018"),
+                            ("dashboard, channel=letter", "/staff/yield/?channel=letter")):
+            page(path)()
+            statements.clear()
+            page(path)()
+            count = len(statements)
+            durations = timed(page(path), options.requests)
+            medians[label] = statistics.median(durations)
+            print(summary(label, durations, base, count))
+        def after_new_tip():
+            # One more tip of the current edition, as intake would add it: the remembered figures are stale, and
+            # that edition is counted again.
+            with engine.begin() as connection:
+                connection.execute(sa.text(
+                    "INSERT INTO tips (uuid, number, channel, edition, text, how_known, when_where, status, "
+                    "created_at) VALUES (md5(random()::text), 'N-' || left(md5(random()::text), 12), 'web', 2026, 'x', "
+                    "'saw', '', 'new', current_date)"))
+            statements.clear()
+            page("/staff/yield/")()
+
+        if options.each:
+            started: list[float] = []
+            took: list[tuple[float, str]] = []
+            sa.event.listen(engine, "before_cursor_execute", lambda *a: started.append(time.perf_counter()))
+            sa.event.listen(engine, "after_cursor_execute", lambda *a: took.append(
+                ((time.perf_counter() - started.pop()) * 1000, a[2])))
+            after_new_tip()
+            for ms, statement in took:
+                print(f"   app {ms:8.1f} ms  {' '.join(statement.split())[:100]}")
+        if options.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(after_new_tip)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(18)
+        durations = timed(after_new_tip, max(1, min(options.requests, 3)))
+        print(summary("dashboard after a new tip (recount)", durations, base, len(statements)))
+        engine.dispose()
+    shutil.rmtree(instance, ignore_errors=True)
+    return medians["dashboard"]
+
+
+if __name__ == "__main__":
+    main()

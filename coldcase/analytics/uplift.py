@@ -1,0 +1,140 @@
+"""Weeks of an edition, and the featured-week uplift per case: each case against its own rate.
+
+Week k of an edition is ISO week k of its year (see :mod:`coldcase.publish.layout`). A case featured in week k
+has a window of that week and the 4 after it (up to week 52); its rate there is compared with its rate in the
+edition's other weeks, as a rate ratio with an exact interval (:func:`coldcase.analytics.stats.rate_ratio`).
+Comparing a case with itself keeps one case that drew half of all tips from making every other week look weak.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections import defaultdict
+
+from coldcase.analytics import stats
+from coldcase.analytics.filters import YieldFilter
+from coldcase.analytics.tables import Column, Table
+from coldcase.cases.model import Library
+
+WEEKS = 52
+#: The featured week and this many weeks after it make the window.
+WINDOW_AFTER = 4
+
+
+def monday_of(year: int, week: int) -> datetime.date:
+    """The Monday of ISO week ``week`` of ``year``."""
+    return datetime.date.fromisocalendar(year, week, 1)
+
+
+def _edition_week(year: int, monday: datetime.date) -> int | None:
+    """The week number (1-52) of the edition of ``year`` that starts on ``monday``, or None outside them."""
+    iso_year, week, _ = monday.isocalendar()
+    return week if iso_year == year and week <= WEEKS else None
+
+
+WEEK_COLUMNS = (
+    Column("edition", "Edition", "text"), Column("week", "Week"), Column("monday", "Monday", "text"),
+    Column("featured", "Featured case", "text"), Column("tips", "Tips"),
+    Column("featured_tips", "About the featured case"), Column("usable", "Usable"),
+)
+
+
+def week_table(rows, library: Library, editions: list[int]) -> Table:
+    """Tips per ISO week of each edition, with that week's featured case."""
+    per_week: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
+    outside: dict[int, int] = defaultdict(int)
+    featured = {year: library.editions[year].weeks for year in editions if year in library.editions}
+    for year, case_id, monday, tips, usable in rows:
+        if year not in editions:
+            continue
+        week = _edition_week(year, monday)
+        if week is None:
+            outside[year] += tips
+            continue
+        counts = per_week[(year, week)]
+        counts[0] += tips
+        counts[2] += usable
+        if year in featured and week <= len(featured[year]) and featured[year][week - 1] == case_id:
+            counts[1] += tips
+    table = Table("weeks", "Per ISO week", WEEK_COLUMNS)
+    for year in editions:
+        weeks = featured.get(year, ())
+        for week in range(1, WEEKS + 1):
+            tips, featured_tips, usable = per_week.get((year, week), (0, 0, 0))
+            table.rows.append((year, week, monday_of(year, week).isoformat(),
+                               weeks[week - 1] if week <= len(weeks) else None, tips, featured_tips, usable))
+    for year, tips in sorted(outside.items()):
+        table.notes.append(f"Edition {year}: {tips} tips arrived outside its weeks 1-52 (before or after the "
+                           "year) and are not in this table.")
+    return table
+
+
+UPLIFT_COLUMNS = (
+    Column("edition", "Edition", "text"), Column("case", "Case", "text"), Column("week", "Featured week"),
+    Column("inside", "Tips in window"), Column("inside_weeks", "Window weeks"),
+    Column("outside", "Tips in other weeks"), Column("outside_weeks", "Other weeks"),
+    Column("ratio", "Rate ratio", "ratio"), Column("low", "95% low", "ratio"), Column("high", "95% high", "ratio"),
+    Column("verdict", "Reading", "text"),
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _weeks_shown(year: int, since: datetime.date | None, until: datetime.date | None) -> tuple[bool, ...]:
+    """For weeks 1-52 of the edition of ``year``: does the week overlap the date range? (index 0 is unused)"""
+    flags = [False]
+    for week in range(1, WEEKS + 1):
+        monday = monday_of(year, week)
+        sunday = monday + datetime.timedelta(days=6)
+        flags.append((since is None or sunday >= since) and (until is None or monday <= until))
+    return tuple(flags)
+
+
+def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
+    """How many of ``weeks`` of the edition overlap the filter's date range."""
+    shown = _weeks_shown(year, wanted.since, wanted.until)
+    return sum(shown[week] for week in weeks)
+
+
+def verdict(result: stats.RateRatio) -> str:
+    """The rate ratio in words."""
+    if not result.enough:
+        return f"too few tips to say (fewer than {stats.MIN_UPLIFT_TIPS})"
+    if result.low > 1:
+        return "more tips in the featured weeks"
+    if result.high < 1:
+        return "fewer tips in the featured weeks"
+    return "no clear difference"
+
+
+def uplift_table(rows, library: Library, editions: list[int], wanted: YieldFilter) -> Table:
+    """The featured-week uplift of every case of the editions shown."""
+    inside: dict[tuple[int, str], int] = defaultdict(int)
+    outside: dict[tuple[int, str], int] = defaultdict(int)
+    windows: dict[tuple[int, str], range] = {}
+    for year in editions:
+        edition = library.editions.get(year)
+        for week, case_id in enumerate(edition.weeks if edition else (), 1):
+            windows[(year, case_id)] = range(week, min(WEEKS, week + WINDOW_AFTER) + 1)
+    for year, case_id, monday, tips, _usable in rows:
+        window = windows.get((year, case_id))
+        week = _edition_week(year, monday) if year is not None else None
+        if window is None or week is None:
+            continue
+        (inside if week in window else outside)[(year, case_id)] += tips
+    table = Table("uplift", "Featured-week uplift per case", UPLIFT_COLUMNS)
+    for (year, case_id), window in windows.items():
+        if (year, case_id) not in inside and (year, case_id) not in outside:
+            continue
+        weeks_in = _weeks_in_range(year, window, wanted)
+        weeks_out = _weeks_in_range(year, range(1, WEEKS + 1), wanted) - weeks_in
+        result = stats.rate_ratio(inside[(year, case_id)], weeks_in, outside[(year, case_id)], weeks_out)
+        table.rows.append((year, case_id, window.start, result.inside, weeks_in, result.outside, weeks_out,
+                           result.ratio, result.low, result.high, verdict(result)))
+    table.rows.sort(key=lambda r: (r[0], -(r[7] if r[7] is not None else -1), r[1]))
+    table.notes.append(
+        f"Each case against itself: its tips per week in the featured week and the {WINDOW_AFTER} weeks after "
+        "it, divided by its tips per week in the edition's other weeks (1-52), with an exact 95% Poisson "
+        f"interval. Cases with fewer than {stats.MIN_UPLIFT_TIPS} tips in all: too few to say. Cases without "
+        "any tip are left out.")
+    return table
