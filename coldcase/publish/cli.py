@@ -30,7 +30,7 @@ calendar_cli = AppGroup("calendar", help="Build the cold case calendar of an edi
 def build_command(year: int, variant: str, out_dir: Path | None, distribution: str | None, size: str) -> None:
     """Build the calendar of edition YEAR; exits non-zero if anything stops it or fails preflight."""
     from coldcase.cases.loader import load_library
-    from coldcase.publish.build import build_calendar
+    from coldcase.publish.build import BuildOptions, build_calendar
 
     config = current_app.config
     library = load_library(Path(config["CASES_DIR"]))
@@ -38,8 +38,9 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
     variants = list(VARIANTS) if variant == "all" else [variant]
     failed = False
     for name in variants:
-        result = _build_one(build_calendar, library, year, name, out_dir, distribution, size.upper(),
-                            config.get("PUBLIC_BASE_URL") or "https://example.org")
+        options = BuildOptions(variant=name, out_dir=out_dir, distribution=distribution, size=size.upper(),
+                               base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
+        result = _build_one(build_calendar, library, year, options)
         for problem in result.problems:
             click.echo(f"error: {problem}", err=True)
         for warning in result.warnings:
@@ -57,7 +58,7 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
         sys.exit(1)
 
 
-def _build_one(build_calendar, library, year, variant, out_dir, distribution, size, base_url):
+def _build_one(build_calendar, library, year, options):
     """Run one build, with a progress bar when the output is a terminal."""
     bar = None
     state = {"shown": 0}
@@ -65,14 +66,13 @@ def _build_one(build_calendar, library, year, variant, out_dir, distribution, si
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label=f"{variant:<6}", file=sys.stderr)
+            bar = click.progressbar(length=total, label=f"{options.variant:<6}", file=sys.stderr)
             bar.__enter__()
         bar.update(done - state["shown"])
         state["shown"] = done
 
     try:
-        return build_calendar(library, year, variant, out_dir, distribution=distribution, size=size,
-                              progress=progress if sys.stderr.isatty() else None, base_url=base_url)
+        return build_calendar(library, year, options, progress=progress if sys.stderr.isatty() else None)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -200,7 +200,7 @@ def _frozen_class(cls: type) -> type:
 
 def _overflows(document) -> list[list[dict]]:
     try:
-        from coldcase.publish.preflight import layout_overflows
+        from coldcase.publish.preflight.overflow import layout_overflows
     except ImportError:
         return [[] for _ in document.pages]
     return layout_overflows(document)

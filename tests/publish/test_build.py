@@ -10,7 +10,7 @@ import pytest
 from conftest import TODAY, write_case, write_edition
 
 from coldcase.cases.loader import load_library
-from coldcase.publish.build import build_calendar, check_edition
+from coldcase.publish.build import BuildOptions, build_calendar, check_edition
 
 FEW = (1, 11)
 
@@ -18,7 +18,7 @@ FEW = (1, 11)
 def _build(library, out, variant="print", **kwargs):
     kwargs.setdefault("weeks", FEW)
     kwargs.setdefault("workers", 1)
-    return build_calendar(library, 2027, variant, out, **kwargs)
+    return build_calendar(library, 2027, BuildOptions(variant=variant, out_dir=out, **kwargs))
 
 
 def test_print_build_writes_pdf_and_manifest_in_page_order(sample_library, tmp_path):
@@ -121,7 +121,7 @@ def test_rebuild_after_editing_one_case_rerenders_only_its_page(copy_root, tmp_p
 def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_path, monkeypatch):
     # Starting the worker pool (a forkserver importing WeasyPrint) takes longer than rendering one
     # page; the page must come out the same as a cold build with workers gives.
-    from coldcase.publish import build
+    from coldcase.publish import workers
 
     library = load_library(copy_root, today=TODAY)
     _build(library, tmp_path / "out", workers=2)
@@ -129,7 +129,7 @@ def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_
     case_md.write_text(case_md.read_text().replace("Wie weet meer over zaak 11?", "Wie kende zaak 11?"))
     started = []
     with monkeypatch.context() as patch:
-        patch.setattr(build._EarlyPool, "_begin", lambda pool: started.append(pool))
+        patch.setattr(workers.EarlyPool, "_begin", lambda pool: started.append(pool))
         edited = _build(load_library(copy_root, today=TODAY), tmp_path / "out", workers=2)
     assert edited.chunks_rendered == 1 and edited.ok and started == []
     cold = _build(load_library(copy_root, today=TODAY), tmp_path / "fresh", workers=2)
@@ -138,17 +138,17 @@ def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_
 
 
 def test_rebuild_of_many_pages_uses_the_workers(copy_root, tmp_path, monkeypatch):
-    from coldcase.publish import build
+    from coldcase.publish import workers
 
     library = load_library(copy_root, today=TODAY)
     _build(library, tmp_path, workers=2)
     for number in (1, 11):
         case_md = copy_root / f"case-{number:02d}" / "case.md"
         case_md.write_text(case_md.read_text().replace(f"zaak {number}?", f"zaak {number}, nog altijd?"))
-    monkeypatch.setattr(build, "IN_PROCESS_PAGES", 1)
+    monkeypatch.setattr(workers, "IN_PROCESS_PAGES", 1)
     begun = []
-    original = build._EarlyPool._begin
-    monkeypatch.setattr(build._EarlyPool, "_begin", lambda pool: (begun.append(pool), original(pool)))
+    original = workers.EarlyPool._begin
+    monkeypatch.setattr(workers.EarlyPool, "_begin", lambda pool: (begun.append(pool), original(pool)))
     edited = _build(load_library(copy_root, today=TODAY), tmp_path, workers=2)
     assert edited.chunks_rendered >= 2 and edited.ok and len(begun) == 1
 
@@ -224,19 +224,19 @@ def test_missing_photo_is_reported(copy_root, tmp_path):
 
 
 def test_photo_too_small_for_a3_is_reported_before_rendering(sample_library, tmp_path):
-    _, problems = check_edition(sample_library, 2027, "print", "A3")
+    _, problems = check_edition(sample_library, 2027, BuildOptions(size="A3"))
     assert len(problems) == 52
     assert "needs 2004×1503 px" in problems[0]
 
 
 def test_missing_edition_is_reported(sample_library, tmp_path):
-    result = build_calendar(sample_library, 2031, "print", tmp_path)
+    result = build_calendar(sample_library, 2031, BuildOptions(out_dir=tmp_path))
     assert result.pdf_path is None
     assert any("2031" in p for p in result.problems)
 
 
 def test_unknown_variant_and_size_are_reported(sample_library):
-    _, problems = check_edition(sample_library, 2027, "poster", "B5")
+    _, problems = check_edition(sample_library, 2027, BuildOptions(variant="poster", size="B5"))
     assert any("unknown variant 'poster'" in p for p in problems)
     assert any("unknown paper size 'B5'" in p for p in problems)
 

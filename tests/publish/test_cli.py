@@ -22,7 +22,8 @@ def test_build_screen_writes_files_to_output_year_and_prints_a_summary(sample_ro
 
     original = build.build_calendar
     monkeypatch.setattr(build, "build_calendar",
-                        lambda *a, **k: original(*a, weeks=(1, 2), workers=1, **k))
+                        lambda library, year, options, **k: original(
+                            library, year, options.replace(weeks=(1, 2), workers=1), **k))
     runner = _app(sample_root, tmp_path).test_cli_runner()
     result = runner.invoke(args=["calendar", "build", "2027", "--variant", "screen", "--distribution", "PI-VUGHT"])
     assert result.exit_code == 0, result.output
