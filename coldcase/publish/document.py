@@ -16,7 +16,16 @@ import jinja2
 from coldcase.cases.model import Edition, Library
 from coldcase.publish import texts
 from coldcase.publish.images import file_sha256
-from coldcase.publish.pages import VARIANTS, WEEK_PHOTO_MM, Page, PageOptions, PageSet, Variant, edition_pages
+from coldcase.publish.pages import (
+    VARIANTS,
+    WEEK_PHOTO_MM,
+    WEEK_PHOTO_SMALL_MM,
+    Page,
+    PageOptions,
+    PageSet,
+    Variant,
+    edition_pages,
+)
 from coldcase.publish.render import STATIC_DIR, TEMPLATES_DIR, PdfOptions
 
 
@@ -72,6 +81,7 @@ def _jinja() -> jinja2.Environment:
                                           autoescape=jinja2.select_autoescape(["html"]),
                                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         _environment.globals.update(months=texts.MONTHS_NL, weekdays=texts.WEEKDAYS_NL)
+        _environment.filters["ltr"] = texts.isolate_ltr
     return _environment
 
 
@@ -103,14 +113,15 @@ def stylesheet(variant: Variant, page_set: PageSet, work: Workspace) -> str:
     colours = {name: (f"device-cmyk({' '.join(f'{v:g}' for v in cmyk)})" if variant.cmyk else rgb)
                for name, (cmyk, rgb) in _COLOURS.items()}
     content_height = height - 24 * scale
-    two = 16 * scale
+    two = 18 * scale
     return _jinja().get_template("publish/calendar.css").render(
         static=STATIC_DIR.resolve().as_uri(), icc=work.profile.resolve().as_uri() if work.profile else None,
         page_width=width, page_height=height, bleed=variant.bleed_mm, c=colours, mm=mm, pt=pt,
         content_height=f"{content_height:.2f}", photo_w=f"{WEEK_PHOTO_MM[0] * scale:.2f}",
-        photo_h=f"{WEEK_PHOTO_MM[1] * scale:.2f}", cell_h=f"{two:.2f}", cell_h_single=f"{28 * scale:.2f}",
+        photo_h=f"{WEEK_PHOTO_MM[1] * scale:.2f}",
+        photo_w_small=f"{WEEK_PHOTO_SMALL_MM[0] * scale:.2f}", photo_h_small=f"{WEEK_PHOTO_SMALL_MM[1] * scale:.2f}", cell_h=f"{two:.2f}", cell_h_single=f"{30 * scale:.2f}",
         grid_height=46 * scale,
-        grid_num_pt=18, intro_pt=10, index_pt=8.5)
+        grid_num_pt=20, index_pt=9)
 
 
 def document_html(edition: Edition, chunk: list[Page], page_set: PageSet, variant: Variant, work: Workspace,

@@ -22,8 +22,14 @@ from coldcase.publish.links import case_url, printed_url, qr_svg
 #: Paper sizes in millimetres (portrait). Layout lengths are designed for A4 and scaled.
 PAPER_SIZES = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 
-#: The printed photo on a week page, in millimetres on A4 (docs/case-format.md: 120 x 90 mm).
-WEEK_PHOTO_MM = (120.0, 90.0)
+#: The printed photo on a week page, in millimetres on A4: a portrait crop (4:5), the largest thing on the page
+#: beside the name, so that the face carries across a cell.
+WEEK_PHOTO_MM = (80.0, 100.0)
+#: ... and on the first and last pages, which carry a second week grid (see layout.py).
+WEEK_PHOTO_SMALL_MM = (64.0, 80.0)
+#: One face of the cover's mosaic (A4), and how many columns and rows of them.
+COVER_TILE_MM = (35.0, 37.5)
+COVER_GRID = (6, 4)
 #: The photo on a playing card (63 x 88 mm card).
 CARD_PHOTO_MM = (63.0, 42.0)
 CARD_MM = (63.0, 88.0)
@@ -78,7 +84,7 @@ class Page:
         entry: dict[str, Any] = {"kind": self.kind, "key": self.key}
         if self.week is not None:
             entry.update(iso_year=self.week.iso_year, iso_week=self.week.iso_week,
-                         dates=self.week.dates, case=self.case_id,
+                         dates=self.week.dates, case=self.case_id, key_dates=self.week.key_dates,
                          grids=[{"iso_year": g.iso_year, "iso_week": g.iso_week} for g in self.week.grids])
         if self.cases:
             entry["cases"] = list(self.cases)
@@ -129,18 +135,25 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
               "live_links": options.variant.live_links}
 
     case_ids = list(edition.weeks)
-    marks = {n: key_date_marks((k.date, k.label) for k in cases[cid].localized(primary).key_dates)
-             for n, cid in enumerate(case_ids, start=1) if cid in cases}
-    layout = week_pages(edition.year, marks)
+    marks = {}
+    for number, case_id in enumerate(case_ids, start=1):
+        if case_id in cases:
+            localized = cases[case_id].localized(primary)
+            marks[number] = key_date_marks(((k.date, k.label) for k in localized.key_dates), case_id,
+                                           localized.victim.name)
+    layout = week_pages(edition.year, marks, words=_mark_words(labels),
+                        observances=getattr(edition, "observances", ()))
     wanted = set(weeks) if weeks is not None else None
 
     if options.variant.name == "cards":
         pages = _card_sheets(edition, cases, options, common, wanted)
         return PageSet(pages, warnings, 1.0, (210.0, 297.0))
 
+    tiles, tile_jobs = _cover_tiles(edition, cases, options, scale)
     pages = [
-        Page("cover", "cover", dict(common, language_names=[texts.labels(lang)["language"]
-                                                           for lang in edition.languages])),
+        Page("cover", "cover", dict(common, tiles=tiles, language_names=[texts.labels(lang)["language"]
+                                                                        for lang in edition.languages]),
+             photos=tile_jobs),
         Page("intro", "intro", dict(common, blocks=[
             {"lang": lang, "dir": "rtl" if lang in RTL_LANGUAGES else "ltr", "t": texts.labels(lang)}
             for lang in edition.languages])),
@@ -158,12 +171,15 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
                 translations.append(case.localized(language))
             else:
                 warnings.append(f"{case_id}: no '{language}' translation (week {week.number})")
-        job, photo_url = _photo(case, photo_mm, options)
+        frame = photo_mm if len(week.grids) == 1 else (WEEK_PHOTO_SMALL_MM[0] * scale, WEEK_PHOTO_SMALL_MM[1] * scale)
+        job, photo_url = _photo(case, frame, options)
         url = case_url(options.base_url, case_id, edition.year, options.distribution)
-        context = dict(common, case=localized, translations=translations, grids=week.grids,
+        calls = _calls(edition, case)
+        context = dict(common, case=localized, translations=translations, grids=week.grids, calls=calls,
                        number=week.number, range_text=_range_text(week), photo_url=photo_url,
                        url=url, printed_url=printed_url(url), qr_svg=_qr(url, options),
-                       facts=_facts(localized, labels), reward_text=_reward(case))
+                       facts=_facts(localized, labels), facts_short=_facts_short(localized, labels),
+                       reward_text=_reward(case))
         pages.append(Page("week", f"week-{week.number:02d}", context, case_id=case_id, week=week,
                           photos=(job,) if job else ()))
     rows = []
@@ -174,6 +190,50 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
     pages.append(Page("index", "index", dict(common, rows=rows)))
     pages.append(Page("back", "back", dict(common, colophon="coldcase")))
     return PageSet(pages, warnings, scale, (width, height))
+
+
+def _mark_words(labels: dict[str, str]):
+    """How a key date reads in a grid: its label on the case's own page; elsewhere whose it is, how long
+    ago and where the case is ("11 jaar geleden: Yvonne Bakker, laatst gezien · week 1")."""
+
+    def words(mark, week: int, years_ago: int | None, own: bool) -> str:
+        if own:
+            return mark.label
+        ago = labels["years_ago"].format(n=years_ago) + ": " if years_ago else ""
+        # Most labels name the person already ("Hatice om het leven gebracht"); the name is added when not.
+        first = mark.name.split()[0] if mark.name else ""
+        who = "" if first and first in mark.label else f"{mark.name}: "
+        return f"{ago}{who}{mark.label} · {labels['week'].lower()} {week}"
+
+    return words
+
+
+def _calls(edition: Edition, case: Case) -> list[dict[str, str]]:
+    """The call to action in every language of the edition, each with the case's question where it is
+    translated: printed with equal weight, so that no reader's language is the small print."""
+    calls = []
+    for language in edition.languages:
+        question = case.localized(language).question if language in case.languages else ""
+        calls.append({"lang": language, "dir": "rtl" if language in RTL_LANGUAGES else "ltr",
+                      "cta": texts.labels(language)["cta"],
+                      "question": question if language != edition.primary_language else ""})
+    return calls
+
+
+def _cover_tiles(edition: Edition, cases: dict[str, Case], options: PageOptions,
+                 scale: float) -> tuple[list[dict[str, Any]], tuple[PhotoJob, ...]]:
+    """The faces on the cover: the printed photos of the first weeks, as many as the mosaic holds."""
+    columns, rows = COVER_GRID
+    size = (COVER_TILE_MM[0] * scale, COVER_TILE_MM[1] * scale)
+    tiles, jobs = [], []
+    for case_id in list(edition.weeks)[:columns * rows]:
+        if case_id not in cases:
+            continue
+        job, url = _photo(cases[case_id], size, options)
+        tiles.append({"url": url, "name": cases[case_id].localized(edition.primary_language).victim.name})
+        if job:
+            jobs.append(job)
+    return tiles, tuple(jobs)
 
 
 def _photo(case: Case, size_mm: tuple[float, float], options: PageOptions) -> tuple[PhotoJob | None, str]:
@@ -228,6 +288,12 @@ def _facts(case: LocalizedCase, labels: dict[str, str]) -> str:
     if case.victim.age is not None:
         name += f" ({case.victim.age})"
     return " · ".join([name, _date_text(case.date), case.place])
+
+
+def _facts_short(case: LocalizedCase, labels: dict[str, str]) -> str:
+    """'23 jaar · 15 maart 1994 · Zwolle, Stadsgracht': the facts under the name."""
+    parts = [labels["victim_age"].format(age=case.victim.age)] if case.victim.age is not None else []
+    return " · ".join([*parts, _date_text(case.date), case.place])
 
 
 def _date_text(date) -> str:
