@@ -78,7 +78,7 @@ def _jinja() -> jinja2.Environment:
     global _environment
     if _environment is None:
         _environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-                                          autoescape=jinja2.select_autoescape(["html"]),
+                                          autoescape=jinja2.select_autoescape(["html"]), extensions=["jinja2.ext.do"],
                                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         _environment.globals.update(months=texts.MONTHS_NL, weekdays=texts.WEEKDAYS_NL)
         _environment.filters["ltr"] = texts.isolate_ltr

@@ -14,7 +14,7 @@ from coldcase.cases.loader import load_library
 TODAY = dt.date(2026, 11, 1)
 
 
-def write_case(root: Path, case_id: str, number: int, *, status: str = "open", photo_size=(1500, 1125),
+def write_case(root: Path, case_id: str, number: int, *, status: str = "open", photo_size=(1600, 1250),
                translations: dict[str, str] | None = None, key_date: str = "1994-03-15",
                summary: str | None = None) -> Path:
     """Write one valid case folder (case.md, photo.jpg and translations) and return it."""
