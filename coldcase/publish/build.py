@@ -27,17 +27,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coldcase import _resource_dir
 from coldcase.cases.model import Edition, Library
 from coldcase.publish import document, edition_checks
 from coldcase.publish.links import DEFAULT_BASE_URL
-from coldcase.publish.manifest import build_manifest, chunk_overflows
+from coldcase.publish.manifest import add_job_ticket, build_manifest, chunk_overflows
 from coldcase.publish.pages import PAPER_SIZES, VARIANTS
 from coldcase.publish.pdfpost import merge_chunks
 from coldcase.publish.render import RestrictedFetcher, allowed_dirs, html_to_pdf
 from coldcase.publish.workers import DEFAULT_CHUNK_PAGES, EarlyPool, has_chunks, render_chunks
 
-#: Where Debian's libgs-common installs its CMYK profile (the print output intent).
-DEFAULT_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+#: Where Debian's libgs-common installs Ghostscript's US web-offset (SWOP) CMYK profile.
+SWOP_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+#: The press profiles (the print's output intent) an edition may choose with `print_profile`. FOGRA39 (European
+#: coated offset, total ink 300%) is bundled with the package (static/icc/README.md says where it comes from).
+PRINT_PROFILES = {"fogra39": _resource_dir("static") / "icc" / "coldcase-fogra39-coated.icc", "swop": SWOP_PROFILE}
+#: The profile of an edition that names none.
+DEFAULT_CMYK_PROFILE = PRINT_PROFILES["fogra39"]
 
 Progress = Callable[[int, int], None]
 
@@ -73,10 +79,13 @@ class BuildOptions:
         """The render cache folder."""
         return Path(self.cache_dir or self.out_dir / ".cache")
 
-    @property
-    def profile(self) -> Path:
-        """The CMYK profile of the output intent (print and cards)."""
-        return Path(self.cmyk_profile or DEFAULT_CMYK_PROFILE)
+    def profile_for(self, edition: Edition | None) -> Path:
+        """The CMYK profile of the output intent (print and cards): `cmyk_profile` if given, else the
+        edition's `print_profile`."""
+        if self.cmyk_profile:
+            return Path(self.cmyk_profile)
+        chosen = getattr(edition, "print_profile", None) or "fogra39"
+        return PRINT_PROFILES.get(chosen, DEFAULT_CMYK_PROFILE)
 
     def replace(self, **changes) -> BuildOptions:
         """A copy with `changes`."""
@@ -89,8 +98,6 @@ class BuildOptions:
             problems.append(f"unknown variant '{self.variant}': choose one of {', '.join(VARIANTS)}")
         if self.size not in PAPER_SIZES:
             problems.append(f"unknown paper size '{self.size}': choose one of {', '.join(PAPER_SIZES)}")
-        elif VARIANTS.get(self.variant, VARIANTS["screen"]).cmyk and not self.profile.is_file():
-            problems.append(f"the CMYK profile {self.profile} is missing (Debian: apt-get install libgs-common)")
         return problems
 
 
@@ -145,6 +152,10 @@ def check_edition(library: Library, year: int, options: BuildOptions) -> tuple[E
     problems = options.problems()
     edition, items = edition_checks.check_edition(library, year, options.variant, options.size,
                                                   options.distribution)
+    profile = options.profile_for(edition)
+    if edition is not None and VARIANTS.get(options.variant, VARIANTS["screen"]).cmyk and not profile.is_file():
+        hint = " (Debian: apt-get install libgs-common)" if profile == SWOP_PROFILE else ""
+        problems.append(f"the CMYK profile {profile} is missing{hint}")
     return edition, problems + edition_checks.blocking_problems(items)
 
 
@@ -175,10 +186,14 @@ def build_calendar(library: Library, year: int, options: BuildOptions,
 def _build(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
            pool: EarlyPool, result: BuildResult) -> None:
     variant, cache_dir, out_dir = VARIANTS[options.variant], options.cache, options.out_dir
-    work = document.Workspace(cache_dir, options.profile if variant.cmyk else None)
+    profile = options.profile_for(edition)
+    work = document.Workspace(cache_dir, profile if variant.cmyk else None)
     page_set = document.page_set(library, edition, options.variant, options.size, options.distribution,
                                  options.base_url, work, naive=False, weeks=options.weeks)
     result.warnings = page_set.warnings
+    if variant.cmyk and profile == SWOP_PROFILE:
+        result.warnings.append("the output intent is SWOP (US web offset): Dutch printers print on European "
+                               "stock; choose print_profile: fogra39 unless the printer asks for SWOP")
     css = document.stylesheet(variant, page_set, work)
     pages = page_set.pages
 
@@ -202,12 +217,14 @@ def _build(library: Library, edition: Edition, options: BuildOptions, progress: 
                  identity, labels=[page.key for page in pages])
     overflows = [item for path in chunk_paths for item in chunk_overflows(path)]
     manifest = build_manifest(library, edition, options.variant, options.size, options.distribution, page_set,
-                              work, overflows)
+                              work, overflows, base_url=options.base_url)
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     partial.replace(pdf_path)  # the finished name appears only once the file is complete
     result.pdf_path, result.manifest_path, result.pages = pdf_path, manifest_path, len(pages)
     if options.preflight:
         result.preflight = _run_preflight(pdf_path, manifest_path, result)
+    add_job_ticket(manifest_path, result.pdf_path, edition, options.distribution, profile if variant.cmyk else None,
+                   result.preflight)
 
 
 def render_naive(library: Library, year: int, out_path: Path, options: BuildOptions | None = None,
@@ -225,7 +242,7 @@ def render_naive(library: Library, year: int, out_path: Path, options: BuildOpti
         raise BuildProblems(problems)
     variant = VARIANTS[options.variant]
     cache_dir = Path(options.cache_dir or Path(out_path).parent / ".cache-naive")
-    work = document.Workspace(cache_dir, options.profile if variant.cmyk else None)
+    work = document.Workspace(cache_dir, options.profile_for(edition) if variant.cmyk else None)
     page_set = document.page_set(library, edition, options.variant, options.size, options.distribution,
                                  options.base_url, work, naive=True)
     pages = page_set.pages[slice(*page_range)] if page_range else page_set.pages

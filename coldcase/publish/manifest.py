@@ -7,6 +7,7 @@ from pathlib import Path
 
 from coldcase.cases.model import Edition, Library
 from coldcase.publish.document import Workspace
+from coldcase.publish.images import file_sha256
 from coldcase.publish.pages import PageSet
 from coldcase.publish.render import STATIC_DIR, TEMPLATES_DIR
 
@@ -19,7 +20,8 @@ def chunk_overflows(chunk_path: Path) -> list[list[dict]]:
 
 
 def build_manifest(library: Library, edition: Edition, variant: str, size: str, distribution: str | None,
-                   page_set: PageSet, work: Workspace, overflows: list[list[dict]] | None = None) -> dict:
+                   page_set: PageSet, work: Workspace, overflows: list[list[dict]] | None = None,
+                   base_url: str = "") -> dict:
     """What the PDF holds, page by page, and the sha256 of every file it was made from."""
     root = Path(library.root)
     sources: dict[str, str] = {}
@@ -42,8 +44,12 @@ def build_manifest(library: Library, edition: Edition, variant: str, size: str, 
         add(path, project)
     if work.profile is not None:
         add(work.profile_source, project)
+    tip = edition.tipline
     return {
-        "edition": {"year": edition.year, "title": edition.title, "languages": list(edition.languages)},
+        "edition": {"year": edition.year, "title": edition.title, "languages": list(edition.languages),
+                    # What preflight checks against the pages: printed digit for digit, and no placeholder.
+                    "tipline": {"phone": tip.phone, "postal": tip.postal, "email": tip.email, "web": tip.web},
+                    "base_url": base_url},
         "variant": variant,
         "size": size if variant != "cards" else "A4",
         "distribution": distribution,
@@ -71,3 +77,57 @@ def coldcase_version() -> str:
     except metadata.PackageNotFoundError:
         return "0+unknown"
 
+
+
+def add_job_ticket(manifest_path: Path, pdf_path: Path, edition: Edition, distribution: str | None,
+                   profile: Path | None, report) -> dict:
+    """Add the print shop's job ticket to the manifest: the PDF's sha256, page, trim and bleed size, the output
+    intent's profile by name (never a path on the build machine), the preflight result and the copies per
+    distribution point (this point's, or every point's for the general copy). Returns the ticket."""
+    import pikepdf
+
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    trim = media = None
+    bleed = 0.0
+    with pikepdf.open(pdf_path) as pdf:
+        if len(pdf.pages):
+            page = pdf.pages[0].obj
+            media = _box_mm(page.get("/MediaBox"))
+            trim = _box_mm(page.get("/TrimBox")) or media
+            bleed_box = _box_mm(page.get("/BleedBox"))
+            if bleed_box and trim:
+                bleed = round(trim[0] - bleed_box[0], 1)
+    points = [p for p in edition.distribution if distribution in (None, p.code)]
+    ticket = {
+        "pdf": pdf_path.name,
+        "sha256": file_sha256(pdf_path),
+        "page_count": manifest.get("page_count"),
+        "page_size_mm": [round(media[2] - media[0], 1), round(media[3] - media[1], 1)] if media else None,
+        "trim_mm": [round(trim[2] - trim[0], 1), round(trim[3] - trim[1], 1)] if trim else None,
+        "bleed_mm": bleed,
+        "output_intent": profile_name(profile) if profile else None,
+        "preflight": ({"ok": report.ok, "errors": len(report.errors), "warnings": len(report.warnings)}
+                      if report is not None else None),
+        "copies": {p.code: p.copies for p in points},
+        "copies_total": sum(p.copies for p in points),
+    }
+    manifest["job"] = ticket
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return ticket
+
+
+def profile_name(path: Path) -> str:
+    """An ICC profile's own description ('coldcase FOGRA39 coated offset, TAC 300%'), else its file name."""
+    from PIL import ImageCms
+
+    try:
+        return ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(path))).strip() or Path(path).name
+    except (OSError, ImageCms.PyCMSError):
+        return Path(path).name
+
+
+def _box_mm(box) -> tuple[float, float, float, float] | None:
+    if box is None:
+        return None
+    x0, y0, x1, y1 = (float(v) * 25.4 / 72 for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)

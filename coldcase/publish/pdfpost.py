@@ -26,9 +26,110 @@ def finished_page(pdf_bytes: bytes, cmyk: bool) -> bytes:
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         if cmyk:
             convert_rgb_operators(pdf)
+        name_font_subsets(pdf)
+        for page in pdf.pages:
+            add_crop_marks(pdf, page)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
+
+
+MM = 72 / 25.4
+#: Crop marks start this far outside the trim (the 3 mm bleed and 1 mm of air) and are this long: the
+#: print shop's minimum is 5 mm, and a mark inside the bleed would be cut into the picture.
+MARK_OFFSET_MM = 4.0
+MARK_LENGTH_MM = 6.0
+MARK_WIDTH_PT = 0.25
+#: The media box reaches this far beyond the trim on every side, so the marks lie on the sheet.
+SLUG_MM = MARK_OFFSET_MM + MARK_LENGTH_MM + 2.0
+
+
+def add_crop_marks(pdf, page) -> bool:
+    """Draw crop marks in registration colour (every ink: Separation /All) outside the bleed of a page whose
+    TrimBox lies inside its MediaBox, and widen the MediaBox to hold them. Returns whether it did.
+
+    WeasyPrint's own marks (`marks: crop`) are 1.5 mm stubs drawn inside the bleed, invisible on a dark
+    picture and cut into it; these follow what print shops expect.
+    """
+    import pikepdf
+
+    trim = _box(page.obj.get("/TrimBox"))
+    media = _box(page.obj.get("/MediaBox"))
+    if trim is None or media is None or trim == media:
+        return False
+    x0, y0, x1, y1 = trim
+    slug = SLUG_MM * MM
+    page.obj.MediaBox = pikepdf.Array([x0 - slug, y0 - slug, x1 + slug, y1 + slug])
+    if "/CropBox" in page.obj:
+        del page.obj["/CropBox"]
+    registration = pdf.make_indirect(pikepdf.Array([
+        pikepdf.Name.Separation, pikepdf.Name.All, pikepdf.Name.DeviceCMYK,
+        pdf.make_indirect(pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1],
+                                             N=1))]))
+    resources = page.obj.get("/Resources")
+    if resources is None:
+        resources = page.obj.Resources = pikepdf.Dictionary()
+    if "/ColorSpace" not in resources:
+        resources.ColorSpace = pikepdf.Dictionary()
+    resources.ColorSpace["/CSRegistration"] = registration
+    near, far = MARK_OFFSET_MM * MM, (MARK_OFFSET_MM + MARK_LENGTH_MM) * MM
+    lines = []
+    for x, sx in ((x0, -1), (x1, 1)):
+        for y, sy in ((y0, -1), (y1, 1)):
+            lines.append((x + sx * near, y, x + sx * far, y))  # horizontal, in line with the trim's edge
+            lines.append((x, y + sy * near, x, y + sy * far))  # vertical
+    path = " ".join(f"{a:.3f} {b:.3f} m {c:.3f} {d:.3f} l" for a, b, c, d in lines)
+    # Wrapped in q/Q on both sides so that the page's own graphics state cannot leak into the marks.
+    page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+    page.contents_add(pikepdf.Stream(pdf, f"\nQ\nq /CSRegistration CS 1 SCN {MARK_WIDTH_PT} w [] 0 d "
+                                          f"{path} S Q\n".encode()), prepend=False)
+    return True
+
+
+def name_font_subsets(pdf) -> int:
+    """Give every embedded font subset a tag of its own, derived from its glyphs (`ABCDEF+NotoSans-Bold`).
+
+    WeasyPrint tags every subset of a font alike, so the merged calendar held dozens of different
+    `NotoSans-Bold` subsets under one name, which some RIPs take for one font. Derived from the font
+    program's bytes, the tag is the same on every build. Returns the number of fonts renamed.
+    """
+    import pikepdf
+
+    renamed = 0
+    for font in _page_fonts(pdf):
+        target = font
+        if font.get("/Subtype") == "/Type0" and len(font.get("/DescendantFonts") or []):
+            target = font.DescendantFonts[0]
+        descriptor = target.get("/FontDescriptor")
+        program = next((descriptor.get(k) for k in ("/FontFile2", "/FontFile3", "/FontFile")
+                        if descriptor is not None and k in descriptor), None)
+        if program is None:
+            continue
+        digest = hashlib.sha256(program.read_raw_bytes()).digest()
+        tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+        base = str(target.get("/BaseFont", "")).lstrip("/").split("+", 1)[-1]
+        name = pikepdf.Name(f"/{tag}+{base}")
+        for holder in (font, target):
+            holder.BaseFont = name
+        descriptor.FontName = name
+        renamed += 1
+    return renamed
+
+
+def _page_fonts(pdf):
+    seen = set()
+    for page in pdf.pages:
+        for _, font in ((page.obj.get("/Resources") or {}).get("/Font") or {}).items():
+            if font.objgen not in seen:
+                seen.add(font.objgen)
+                yield font
+
+
+def _box(box) -> tuple[float, float, float, float] | None:
+    if box is None:
+        return None
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
 def _share_colour_profiles(pdf) -> None:

@@ -7,7 +7,7 @@ import re
 
 import pikepdf
 import pytest
-from conftest import TODAY, write_case, write_edition
+from conftest import BASE_URL, TODAY, write_case, write_edition
 
 from coldcase.cases.loader import load_library
 from coldcase.publish.build import BuildOptions, build_calendar, check_edition
@@ -18,6 +18,7 @@ FEW = (1, 11)
 def _build(library, out, variant="print", **kwargs):
     kwargs.setdefault("weeks", FEW)
     kwargs.setdefault("workers", 1)
+    kwargs.setdefault("base_url", BASE_URL)
     return build_calendar(library, 2027, BuildOptions(variant=variant, out_dir=out, **kwargs))
 
 
@@ -60,7 +61,7 @@ def test_screen_variant_is_rgb_without_bleed_and_links_to_the_case(sample_librar
         page = pdf.pages[2]
         assert [float(v) for v in page.MediaBox] == pytest.approx([0, 0, 595.28, 841.89], abs=0.1)
         uris = [str(a.A.URI) for a in page.get("/Annots", []) if "/A" in a]
-        assert "https://example.org/cases/case-01?e=2027" in uris
+        assert "https://cold-case-kalender.nl/cases/case-01?e=2027" in uris
     assert result.pdf_path.stat().st_size < 8_000_000
 
 
@@ -251,3 +252,46 @@ def _page_text(pdf_path, page):
 
     return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
                           capture_output=True, text=True, check=True).stdout.replace("\n", " ")
+
+
+def test_print_build_has_crop_marks_outside_the_bleed_and_a_job_ticket(sample_library, tmp_path):
+    import hashlib
+
+    result = _build(sample_library, tmp_path)
+    assert result.ok, result.preflight.to_text()
+    passed = {check.name for check in result.preflight.checks if check.result == "pass"}
+    assert {"crop-marks", "ink", "font-subsets", "tip-line", "contact"} <= passed
+    mm = 72 / 25.4
+    with pikepdf.open(result.pdf_path) as pdf:
+        page = pdf.pages[2]
+        media, trim = [float(v) for v in page.MediaBox], [float(v) for v in page.TrimBox]
+        assert trim[0] - media[0] >= (3 + 5) * mm and media[2] - trim[2] >= (3 + 5) * mm
+    ticket = json.loads(result.manifest_path.read_text())["job"]
+    assert ticket["sha256"] == hashlib.sha256(result.pdf_path.read_bytes()).hexdigest()
+    assert ticket["trim_mm"] == [210.0, 297.0] and ticket["bleed_mm"] == 3.0
+    assert ticket["output_intent"] == "coldcase FOGRA39 coated offset, TAC 300%"
+    assert ticket["preflight"] == {"ok": True, "errors": 0, "warnings": 0}
+    assert ticket["copies"] == {"PI-VUGHT": 700} and ticket["copies_total"] == 700
+
+
+def test_manifest_lists_the_key_dates_of_other_cases_in_the_week_they_fall(sample_library, tmp_path):
+    # Every sample case has its key date on 15 March (1994): week 11 shows case-11's own and the others'.
+    result = _build(sample_library, tmp_path, variant="screen")
+    pages = {page["key"]: page for page in json.loads(result.manifest_path.read_text())["pages"]}
+    marks = pages["week-11"]["key_dates"]
+    assert len(marks) == 52 and {mark["date"] for mark in marks} == {"2027-03-15"}
+    assert {"date": "2027-03-15", "case": "case-11", "label": "Laatst gezien"} in marks
+    assert {"date": "2027-03-15", "case": "case-01",
+            "label": "33 jaar geleden: Slachtoffer 1: Laatst gezien · week 1"} in marks
+    assert pages["week-01"]["key_dates"] == []
+    text = _page_text(result.pdf_path, 4)
+    assert "33 jaar geleden: Slachtoffer 1: Laatst gezien · week 1" in text
+
+
+def test_a_swop_edition_builds_with_a_warning(copy_root, tmp_path):
+    edition = copy_root / "editions" / "2027.yaml"
+    edition.write_text(edition.read_text() + "print_profile: swop\n")
+    result = _build(load_library(copy_root, today=TODAY), tmp_path)
+    assert any("SWOP" in warning for warning in result.warnings)
+    ticket = json.loads(result.manifest_path.read_text())["job"]
+    assert ticket["output_intent"] == "Artifex CMYK SWOP Profile"

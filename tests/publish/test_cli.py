@@ -11,7 +11,7 @@ from coldcase.publish.cli import calendar_cli
 def _app(cases_dir, output_dir):
     # A bare Flask app: the command reads only these three settings.
     app = Flask(__name__)
-    app.config.update(CASES_DIR=cases_dir, OUTPUT_DIR=output_dir, PUBLIC_BASE_URL="https://example.org")
+    app.config.update(CASES_DIR=cases_dir, OUTPUT_DIR=output_dir, PUBLIC_BASE_URL="https://cold-case-kalender.nl")
     app.cli.add_command(calendar_cli)
     return app
 

@@ -22,6 +22,7 @@ text         no text is clipped or overflows its box. Two sources: the renderer 
              entry); and the PDF is read for text drawn outside its clipping box or outside the page.
 file-size    screen: at most 8 MB (it is downloaded on prison and probation office PCs); print: a
              warning above 25 MB.
+crop-marks, ink, font-subsets, tip-line, contact: see `press.py`.
 
 Every problem is listed with its page number (1-based, as a PDF viewer counts).
 """
@@ -35,6 +36,7 @@ from pathlib import Path
 import pikepdf
 
 from coldcase.publish.preflight import checks as _checks
+from coldcase.publish.preflight import press
 from coldcase.publish.preflight.content import scan_page
 from coldcase.publish.preflight.overflow import layout_overflows
 from coldcase.publish.preflight.report import (
@@ -79,7 +81,12 @@ def run_preflight(pdf_path: Path | str, manifest_path: Path | str | None = None,
         _checks.check_colour(scans, variant, checks["colour"])
         _checks.check_resolution(scans, manifest, variant, checks["resolution"])
         _checks.check_text(pdf, scans, manifest, checks["text"])
+        press.check_crop_marks(pdf, scans, variant, checks["crop-marks"])
+        press.check_ink(scans, variant, checks["ink"])
+        press.check_font_subsets(pdf, checks["font-subsets"])
     _checks.check_size(pdf_path, variant, checks["file-size"])
+    press.check_tip_line(pdf_path, manifest, checks["tip-line"])
+    press.check_contact(manifest, variant, checks["contact"])
     return PreflightReport(pdf_path, variant, manifest_path if manifest else None, list(checks.values()))
 
 

@@ -176,10 +176,29 @@ def check_output_intent(pdf: pikepdf.Pdf, variant: str, check: CheckResult) -> N
     if profile is None:
         check.findings.append(Finding(check.name, "the output intent carries no ICC profile"))
         return
-    header = profile.read_bytes()[:20]
+    data = profile.read_bytes()
+    header = data[:20]
     if int(profile.get("/N", 0)) != 4 or header[16:20] != b"CMYK":
         space = header[16:20].decode("latin-1").strip() or "unknown"
         check.findings.append(Finding(check.name, f"the output intent's profile is {space}, not CMYK"))
+        return
+    name = str(intents[0].get("/OutputConditionIdentifier", "")) + " " + _profile_description(data)
+    if "SWOP" in name.upper() or "US WEB" in name.upper():
+        check.findings.append(Finding(check.name, f"the output intent is SWOP (US web offset, "
+                                                  f"'{_profile_description(data)}'): Dutch printers print on "
+                                                  f"European stock (FOGRA39)", severity="warning"))
+
+
+def _profile_description(data: bytes) -> str:
+    """An ICC profile's description, or '' when it cannot be read."""
+    import io
+
+    from PIL import ImageCms
+
+    try:
+        return ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(data))).strip()
+    except (OSError, ImageCms.PyCMSError):
+        return ""
 
 
 def check_colour(scans: list[PageScan], variant: str, check: CheckResult) -> None:

@@ -54,6 +54,13 @@ class PageScan:
     rgb: Counter = field(default_factory=Counter)
     # Where each run of text starts, in page space, with the clip in force (None: unclipped).
     text_points: list[tuple[float, float, tuple[float, float, float, float] | None]] = field(default_factory=list)
+    # Lines stroked in registration colour (Separation /All): the crop marks, as (x0, y0, x1, y1) in page space.
+    registration_lines: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # The highest total of the four inks (1.0 = 100%) of any CMYK colour set on the page, and how many exceed 3.0.
+    max_ink: float = 0.0
+    ink_over: int = 0
+    # The CMYK images drawn on the page, for the ink check of their pixels.
+    cmyk_images: list[Any] = field(default_factory=list)
 
 
 def scan_page(page: pikepdf.Page) -> PageScan:
@@ -73,31 +80,39 @@ def _scan_stream(stream, resources, ctm: Matrix, clip, scan: PageScan, depth: in
         instructions = pikepdf.parse_content_stream(stream)
     except pikepdf.PdfError:
         return
-    stack: list[tuple[Matrix, Any]] = []
+    stack: list[tuple[Matrix, Any, bool, bool, bool]] = []
     path: list[tuple[float, float]] = []
+    segments: list[tuple[float, float, float, float]] = []
+    registration = fill_cmyk = stroke_cmyk = False
     pending_clip = False
     text_matrix = line_matrix = IDENTITY
     leading = 0.0
     for operands, operator in instructions:
         op = str(operator)
         if op == "q":
-            stack.append((ctm, clip))
+            stack.append((ctm, clip, registration, fill_cmyk, stroke_cmyk))
         elif op == "Q":
             if stack:
-                ctm, clip = stack.pop()
+                ctm, clip, registration, fill_cmyk, stroke_cmyk = stack.pop()
         elif op == "cm":
             ctm = multiply(tuple(float(v) for v in operands), ctm)
         elif op == "re":
             x, y, w, h = (float(v) for v in operands)
             path += [apply(ctm, x, y), apply(ctm, x + w, y + h), apply(ctm, x + w, y), apply(ctm, x, y + h)]
         elif op in ("m", "l"):
-            path.append(apply(ctm, float(operands[0]), float(operands[1])))
+            point = apply(ctm, float(operands[0]), float(operands[1]))
+            if op == "l" and path:
+                segments.append((*path[-1], *point))
+            path.append(point)
         elif op in ("c", "v", "y"):
             values = [float(v) for v in operands]
             path += [apply(ctm, values[i], values[i + 1]) for i in range(0, len(values), 2)]
         elif op in ("W", "W*"):
             pending_clip = True
         elif op in ("n", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*"):
+            if registration and op in ("S", "s"):
+                scan.registration_lines.extend(segments)
+            segments = []
             if pending_clip and path:
                 xs, ys = [p[0] for p in path], [p[1] for p in path]
                 box = (min(xs), min(ys), max(xs), max(ys))
@@ -124,8 +139,18 @@ def _scan_stream(stream, resources, ctm: Matrix, clip, scan: PageScan, depth: in
         elif op in ("rg", "RG"):
             scan.rgb["fill colour (rg)" if op == "rg" else "stroke colour (RG)"] += 1
         elif op in ("cs", "CS"):
-            if colour_space_kind(operands[0], resources) == "RGB":
+            kind = colour_space_kind(operands[0], resources)
+            if kind == "RGB":
                 scan.rgb[f"colour space {operands[0]} chosen ({op})"] += 1
+            if op == "CS":
+                registration, stroke_cmyk = _is_registration(operands[0], resources), kind == "CMYK"
+            else:
+                fill_cmyk = kind == "CMYK"
+        elif op in ("k", "K"):
+            _record_ink(operands, scan)
+        elif op in ("sc", "scn", "SC", "SCN"):
+            if (fill_cmyk if op in ("sc", "scn") else stroke_cmyk) and len(operands) == 4:
+                _record_ink(operands, scan)
         elif op == "sh":
             shading = _resource(resources, "/Shading", operands[0])
             if shading is not None and colour_space_kind(shading.get("/ColorSpace"), resources) == "RGB":
@@ -164,9 +189,29 @@ def _resource(resources, category: str, name) -> Any:
     return (resources.get(category) or {}).get(str(name))
 
 
+def _record_ink(operands, scan: PageScan) -> None:
+    try:
+        total = sum(float(v) for v in operands)
+    except (TypeError, ValueError):
+        return
+    scan.max_ink = max(scan.max_ink, total)
+    if total > 3.0 + 1e-6:
+        scan.ink_over += 1
+
+
+def _is_registration(space, resources) -> bool:
+    """Whether a colour space is the registration colour: a Separation named /All (every ink)."""
+    if isinstance(space, pikepdf.Name) and str(space) not in ("/DeviceCMYK", "/DeviceGray", "/DeviceRGB"):
+        space = _resource(resources, "/ColorSpace", space)
+    return (isinstance(space, pikepdf.Array) and len(space) > 1 and str(space[0]) == "/Separation"
+            and str(space[1]) == "/All")
+
+
 def _record_image(image, ctm: Matrix, resources, scan: PageScan) -> None:
     if image.get("/ImageMask"):
         return  # a stencil: painted in the current fill colour, which the colour operators cover
+    if colour_space_kind(image.get("/ColorSpace"), resources) == "CMYK":
+        scan.cmyk_images.append(image)
     if colour_space_kind(image.get("/ColorSpace"), resources) == "RGB":
         scan.rgb[f"image ({int(image.get('/Width', 0))}×{int(image.get('/Height', 0))} px)"] += 1
     _place(int(image.get("/Width", 0)), int(image.get("/Height", 0)), ctm, scan)

@@ -30,6 +30,11 @@ CHECKS = (
     ("resolution", "photo resolution at its printed size"),
     ("text", "no text clipped or overflowing its box"),
     ("file-size", "file size"),
+    ("crop-marks", "crop marks outside the bleed, in registration colour"),
+    ("ink", "total ink at most 300%"),
+    ("font-subsets", "one name for each font subset"),
+    ("tip-line", "the tip line digit for digit in every language"),
+    ("contact", "real contact details, no placeholder"),
 )
 
 
