@@ -853,6 +853,9 @@ def write_edition(root: Path, year: int, open_ids: list[str]) -> None:
     lines += [f"  {k}: {v}" for k, v in TIPLINE.items()]
     lines.append("weeks:")
     lines += [f"  - {cid}    # week {n}" for n, cid in enumerate(weeks, start=1)]
+    # Days many readers keep, from Suriname's calendar in the holidays library (with Dutch names).
+    lines += ["print_profile: fogra39", "observances:", "  - country: SR", "    holiday: Eid al-Fitr",
+              "  - country: SR", "    holiday: Eid al-Adha", "  - country: SR", "    holiday: Diwali"]
     lines.append("distribution:")
     for code, name, kind, copies in points:
         copies = copies if year == 2026 else int(copies * 1.1)

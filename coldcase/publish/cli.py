@@ -24,7 +24,8 @@ calendar_cli = AppGroup("calendar", help="Build the cold case calendar of an edi
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: OUTPUT_DIR/YEAR].")
 @click.option("--distribution", default=None, metavar="CODE",
-              help="Build the copy for one distribution point: its QR codes and URLs carry CODE.")
+              help="Build the copy for one distribution point: its QR codes and URLs carry CODE; 'all' builds "
+                   "one copy for every point of the edition.")
 @click.option("--size", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="A4",
               show_default=True, help="Paper size of the print and screen variants.")
 def build_command(year: int, variant: str, out_dir: Path | None, distribution: str | None, size: str) -> None:
@@ -36,9 +37,16 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
     library = load_library(Path(config["CASES_DIR"]))
     out_dir = out_dir or Path(config["OUTPUT_DIR"]) / str(year)
     variants = list(VARIANTS) if variant == "all" else [variant]
+    edition = library.editions.get(year)
+    if distribution and distribution.strip().lower() == "all":
+        # One copy per point; they share the render cache, so a page without the code is laid out once.
+        codes = [point.code for point in edition.distribution] if edition else [None]
+    else:
+        codes = [distribution]
     failed = False
-    for name in variants:
-        options = BuildOptions(variant=name, out_dir=out_dir, distribution=distribution, size=size.upper(),
+    runs = [(name, code) for name in variants for code in codes]
+    for name, code in runs:
+        options = BuildOptions(variant=name, out_dir=out_dir, distribution=code, size=size.upper(),
                                base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
         result = _build_one(build_calendar, library, year, options)
         for problem in result.problems:

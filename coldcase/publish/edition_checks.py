@@ -66,6 +66,10 @@ def check_edition(library: Library, year: int, variant: str = "print", size: str
         items.append(ChecklistItem(f"distribution point {distribution} is in the edition", False,
                                    [f"unknown distribution point '{distribution}' in edition {year} (known: {known})"],
                                    code="distribution", params={"code": distribution}))
+    unknown = _unknown_observances(edition)
+    if unknown:
+        items.append(ChecklistItem("every observance is in the holidays library", False, unknown,
+                                   code="observances"))
     # The loader checks the weeks too, but a build must never trust that the library it was given
     # came from the loader; its week findings say the same as these and are not repeated.
     count = len(edition.weeks)
@@ -110,6 +114,25 @@ def check_edition(library: Library, year: int, variant: str = "print", size: str
 def blocking_problems(items: list[ChecklistItem]) -> list[str]:
     """Every detail of every failed error item: what stops a build, one line each."""
     return [line for item in items if item.result == "fail" for line in (item.details or [item.title])]
+
+
+def _unknown_observances(edition: Edition) -> list[str]:
+    """The edition's observances that the `holidays` library does not know, one line each."""
+    import holidays
+
+    supported = holidays.list_supported_countries()
+    found = []
+    for country, holiday in edition.observances:
+        if country not in supported:
+            found.append(f"observance '{holiday}': the holidays library has no calendar for country '{country}'")
+            continue
+        names = {part.strip().replace(" (estimated)", "")
+                 for name in holidays.country_holidays(country, years=edition.year, language="en_US").values()
+                 for part in str(name).split(";")}
+        if holiday not in names:
+            found.append(f"observance '{holiday}': not in the {edition.year} calendar of {country} "
+                         f"(it has: {', '.join(sorted(names))})")
+    return found
 
 
 def _unreadable(library: Library, year: int, root: Path) -> ChecklistItem:

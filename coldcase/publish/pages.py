@@ -16,7 +16,7 @@ from typing import Any
 from coldcase.cases.model import RTL_LANGUAGES, Case, Edition, LocalizedCase
 from coldcase.publish import texts
 from coldcase.publish.images import PhotoTarget, photo_destination
-from coldcase.publish.layout import WeekPage, key_date_marks, week_pages
+from coldcase.publish.layout import Observance, WeekPage, key_date_marks, week_pages
 from coldcase.publish.links import case_url, printed_url, qr_svg
 
 #: Paper sizes in millimetres (portrait). Layout lengths are designed for A4 and scaled.
@@ -142,7 +142,7 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
             marks[number] = key_date_marks(((k.date, k.label) for k in localized.key_dates), case_id,
                                            localized.victim.name)
     layout = week_pages(edition.year, marks, words=_mark_words(labels),
-                        observances=getattr(edition, "observances", ()))
+                        observances=[Observance(country, holiday) for country, holiday in edition.observances])
     wanted = set(weeks) if weeks is not None else None
 
     if options.variant.name == "cards":

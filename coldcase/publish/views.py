@@ -65,6 +65,8 @@ def checklist_title(item) -> str:
         "photos": lambda p: _("photos print at 300 dpi (%(size)s, %(width)s×%(height)s mm)", **p),
         "translation": lambda p: _("'%(language)s' translation of every case", **p),
         "warnings": lambda p: _("case files without warnings"),
+        "observances": lambda p: _("every observance is in the holidays library"),
+        "distribution": lambda p: _("distribution point %(code)s is in the edition", **p),
     }
     say = titles.get(getattr(item, "code", ""))
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import write_edition
 from flask import Flask
 
@@ -48,3 +50,23 @@ def test_build_refuses_an_unknown_size(sample_root, tmp_path):
     result = runner.invoke(args=["calendar", "build", "2027", "--size", "B5"])
     assert result.exit_code == 2
     assert "B5" in result.output
+
+
+def test_distribution_all_builds_one_copy_per_point_with_its_code(copy_root, tmp_path, monkeypatch):
+    from coldcase.publish import build
+
+    edition = copy_root / "editions" / "2027.yaml"
+    edition.write_text(edition.read_text() + "  - code: PI-ZWOLLE\n    name: PI Zwolle\n    kind: prison\n"
+                                             "    copies: 450\n")
+    original = build.build_calendar
+    monkeypatch.setattr(build, "build_calendar",
+                        lambda library, year, options, **k: original(
+                            library, year, options.replace(weeks=(1,), workers=1), **k))
+    result = _app(copy_root, tmp_path).test_cli_runner().invoke(
+        args=["calendar", "build", "2027", "--variant", "screen", "--distribution", "all"])
+    assert result.exit_code == 0, result.output
+    for code, copies in (("PI-VUGHT", 700), ("PI-ZWOLLE", 450)):
+        manifest = json.loads((tmp_path / "2027" / f"calendar-2027-screen-{code}.json").read_text())
+        assert manifest["distribution"] == code and manifest["job"]["copies"] == {code: copies}
+        assert manifest["job"]["preflight"]["ok"] is True
+    assert "calendar-2027-screen-PI-ZWOLLE.pdf" in result.output
