@@ -43,7 +43,7 @@ class ChecklistItem:
 
 def photo_frame_mm(variant: str, size: str) -> tuple[float, float]:
     """The printed size of a case's photo in `variant` on paper `size` (the A4 design, scaled)."""
-    if variant == "cards":
+    if variant in ("cards", "card"):
         return CARD_PHOTO_MM
     scale = PAPER_SIZES.get(size, PAPER_SIZES["A4"])[0] / 210.0
     return WEEK_PHOTO_MM[0] * scale, WEEK_PHOTO_MM[1] * scale
@@ -157,7 +157,7 @@ def _photos(cases: list, variant: str, size: str) -> ChecklistItem:
         elif variant != "screen" and (photo.width < need_w or photo.height < need_h):
             small.append(f"week {week}: photo '{photo.file}' of case '{case.id}' is {photo.width}×{photo.height} px;"
                          f" printing at {frame[0]:.0f}×{frame[1]:.0f} mm ({size}) needs {need_w}×{need_h} px")
-    label = "cards" if variant == "cards" else size
+    label = "cards" if variant in ("cards", "card") else size
     return ChecklistItem(f"photos print at 300 dpi ({label}, {frame[0]:.0f}×{frame[1]:.0f} mm)", not small, small,
                          code="photos", params={"size": label, "width": f"{frame[0]:.0f}",
                                                 "height": f"{frame[1]:.0f}"})

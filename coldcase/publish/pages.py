@@ -30,9 +30,9 @@ WEEK_PHOTO_SMALL_MM = (64.0, 80.0)
 #: One face of the cover's mosaic (A4), and how many columns and rows of them.
 COVER_TILE_MM = (35.0, 37.5)
 COVER_GRID = (6, 4)
-#: The photo on a playing card (63 x 88 mm card).
-CARD_PHOTO_MM = (63.0, 42.0)
+#: A playing card (trim), and its photo: the full width of the card and 3 mm beyond its top and sides (bleed).
 CARD_MM = (63.0, 88.0)
+CARD_PHOTO_MM = (69.0, 37.0)
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ VARIANTS = {
     "print": Variant("print", cmyk=True, bleed_mm=3.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
     "screen": Variant("screen", cmyk=False, bleed_mm=0.0, photo_dpi=150, pdf_variant=None, live_links=True),
     "cards": Variant("cards", cmyk=True, bleed_mm=0.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
+    # One card with its bleed on each page (face, then back): card printers impose these themselves.
+    "card": Variant("card", cmyk=True, bleed_mm=3.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
 }
 
 
@@ -74,6 +76,9 @@ class Page:
     week: WeekPage | None = None
     cases: tuple[str, ...] = ()
     photos: tuple[PhotoJob, ...] = ()
+    #: Where the cards on a sheet are cut, as (left, top, width, height) in mm from the sheet's top left
+    #: corner: crop marks are drawn around each (`pdfpost.add_crop_marks`).
+    cut_boxes: tuple[tuple[float, float, float, float], ...] = ()
 
     def __getitem__(self, name: str) -> Any:
         # Lets templates write page.labels for page.context["labels"].
@@ -145,9 +150,11 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
                         observances=[Observance(country, holiday) for country, holiday in edition.observances])
     wanted = set(weeks) if weeks is not None else None
 
-    if options.variant.name == "cards":
-        pages = _card_sheets(edition, cases, options, common, wanted)
-        return PageSet(pages, warnings, 1.0, (210.0, 297.0))
+    if options.variant.name in ("cards", "card"):
+        from coldcase.publish.cards import SHEET_MM, card_pages
+
+        pages = card_pages(edition, cases, options, common, wanted)
+        return PageSet(pages, warnings, 1.0, SHEET_MM if options.variant.name == "cards" else CARD_MM)
 
     tiles, tile_jobs = _cover_tiles(edition, cases, options, scale)
     pages = [
@@ -271,7 +278,7 @@ def _qr(url: str, options: PageOptions) -> str:
 
 
 #: Bump when `links.qr_svg` changes its output, so that cached codes are made again.
-_QR_VERSION = "1"
+_QR_VERSION = "2"
 
 
 def _qr_colour(options: PageOptions) -> str:
@@ -314,63 +321,3 @@ def _range_text(week: WeekPage) -> str:
 
 def _day_month(day: dt.date) -> str:
     return f"{day.day} {texts.MONTHS_NL[day.month - 1]}"
-
-
-# ---------- playing cards ----------
-
-#: 3 x 3 cards of 63 x 88 mm centred on A4 portrait.
-_COLUMNS, _ROWS = 3, 3
-_LEFT = (210.0 - _COLUMNS * CARD_MM[0]) / 2
-_TOP = (297.0 - _ROWS * CARD_MM[1]) / 2
-_MARK = 5.0  # length of a cut mark in the margin, mm
-
-
-def _card_sheets(edition: Edition, cases: dict[str, Case], options: PageOptions,
-                 common: dict[str, Any], wanted: set[int] | None) -> list[Page]:
-    """Face and back sheets, 9 cards to an A4 sheet; backs mirrored for long-edge duplex."""
-    per_sheet = _COLUMNS * _ROWS
-    numbered = [(n, cid) for n, cid in enumerate(edition.weeks, start=1) if wanted is None or n in wanted]
-    marks = _cut_marks()
-    pages = []
-    for start in range(0, len(numbered), per_sheet):
-        batch = numbered[start:start + per_sheet]
-        faces, backs, jobs = [], [], []
-        for slot, (number, case_id) in enumerate(batch):
-            case = cases[case_id]
-            localized = case.localized(edition.primary_language)
-            row, column = divmod(slot, _COLUMNS)
-            job, photo_url = _photo(case, CARD_PHOTO_MM, options)
-            if job:
-                jobs.append(job)
-            url = case_url(options.base_url, case_id, edition.year, options.distribution)
-            card = dict(labels=common["labels"], number=number, year=edition.year, case=localized,
-                        photo_url=photo_url, qr_svg=_qr(url, options),
-                        printed_url=printed_url(url), phone=edition.tipline.phone,
-                        reward_text=_reward(case), facts=_facts(localized, common["labels"]).split(" · ", 1)[-1],
-                        x=_LEFT + column * CARD_MM[0], y=_TOP + row * CARD_MM[1])
-            faces.append(card)
-            # The back of the card in column c is printed in column (2 - c): the sheet turns over.
-            backs.append(dict(card, x=_LEFT + (_COLUMNS - 1 - column) * CARD_MM[0]))
-        ids = tuple(cid for _, cid in batch)
-        sheet_no = start // per_sheet + 1
-        pages.append(Page("card-face", f"cards-{sheet_no:02d}-face", dict(common, cards=faces, cutmarks=marks),
-                          cases=ids, photos=tuple(jobs)))
-        pages.append(Page("card-back", f"cards-{sheet_no:02d}-back", dict(common, cards=backs, cutmarks=marks),
-                          cases=ids))
-    return pages
-
-
-def _cut_marks() -> list[dict[str, float]]:
-    """Hairlines in the sheet margin in line with every card edge."""
-    width, height = _COLUMNS * CARD_MM[0], _ROWS * CARD_MM[1]
-    hair = 0.25
-    marks = []
-    for column in range(_COLUMNS + 1):
-        x = _LEFT + column * CARD_MM[0] - hair / 2
-        marks.append({"x": x, "y": _TOP - _MARK - 1, "w": hair, "h": _MARK})
-        marks.append({"x": x, "y": _TOP + height + 1, "w": hair, "h": _MARK})
-    for row in range(_ROWS + 1):
-        y = _TOP + row * CARD_MM[1] - hair / 2
-        marks.append({"x": _LEFT - _MARK - 1, "y": y, "w": _MARK, "h": hair})
-        marks.append({"x": _LEFT + width + 1, "y": y, "w": _MARK, "h": hair})
-    return marks

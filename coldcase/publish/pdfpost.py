@@ -12,7 +12,8 @@ import uuid
 from pathlib import Path
 
 
-def finished_page(pdf_bytes: bytes, cmyk: bool) -> bytes:
+def finished_page(pdf_bytes: bytes, cmyk: bool,
+                  cut_boxes: tuple[tuple[float, float, float, float], ...] = ()) -> bytes:
     """A page as WeasyPrint wrote it (uncompressed), made CMYK-only if `cmyk` (print and cards: nothing
     may stay RGB) and compressed, so that the merge only copies its streams.
 
@@ -28,7 +29,7 @@ def finished_page(pdf_bytes: bytes, cmyk: bool) -> bytes:
             convert_rgb_operators(pdf)
         name_font_subsets(pdf)
         for page in pdf.pages:
-            add_crop_marks(pdf, page)
+            add_crop_marks(pdf, page, cut_boxes)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
@@ -44,9 +45,11 @@ MARK_WIDTH_PT = 0.25
 SLUG_MM = MARK_OFFSET_MM + MARK_LENGTH_MM + 2.0
 
 
-def add_crop_marks(pdf, page) -> bool:
+def add_crop_marks(pdf, page, cut_boxes: tuple[tuple[float, float, float, float], ...] = ()) -> bool:
     """Draw crop marks in registration colour (every ink: Separation /All) outside the bleed of a page whose
-    TrimBox lies inside its MediaBox, and widen the MediaBox to hold them. Returns whether it did.
+    TrimBox lies inside its MediaBox, and widen the MediaBox to hold them; or, for a sheet of cards, around
+    each of `cut_boxes` ((left, top, width, height) in mm from the sheet's top left corner), in the gutters
+    between the cards' bleeds. Returns whether it drew any.
 
     WeasyPrint's own marks (`marks: crop`) are 1.5 mm stubs drawn inside the bleed, invisible on a dark
     picture and cut into it; these follow what print shops expect.
@@ -55,13 +58,21 @@ def add_crop_marks(pdf, page) -> bool:
 
     trim = _box(page.obj.get("/TrimBox"))
     media = _box(page.obj.get("/MediaBox"))
-    if trim is None or media is None or trim == media:
+    if media is None:
         return False
-    x0, y0, x1, y1 = trim
-    slug = SLUG_MM * MM
-    page.obj.MediaBox = pikepdf.Array([x0 - slug, y0 - slug, x1 + slug, y1 + slug])
-    if "/CropBox" in page.obj:
-        del page.obj["/CropBox"]
+    if cut_boxes:
+        top = media[3]
+        trims = [(media[0] + left * MM, top - (y + height) * MM, media[0] + (left + width) * MM, top - y * MM)
+                 for left, y, width, height in cut_boxes]
+    elif trim is None or trim == media:
+        return False
+    else:
+        trims = [trim]
+        x0, y0, x1, y1 = trim
+        slug = SLUG_MM * MM
+        page.obj.MediaBox = pikepdf.Array([x0 - slug, y0 - slug, x1 + slug, y1 + slug])
+        if "/CropBox" in page.obj:
+            del page.obj["/CropBox"]
     registration = pdf.make_indirect(pikepdf.Array([
         pikepdf.Name.Separation, pikepdf.Name.All, pikepdf.Name.DeviceCMYK,
         pdf.make_indirect(pikepdf.Dictionary(FunctionType=2, Domain=[0, 1], C0=[0, 0, 0, 0], C1=[1, 1, 1, 1],
@@ -74,10 +85,11 @@ def add_crop_marks(pdf, page) -> bool:
     resources.ColorSpace["/CSRegistration"] = registration
     near, far = MARK_OFFSET_MM * MM, (MARK_OFFSET_MM + MARK_LENGTH_MM) * MM
     lines = []
-    for x, sx in ((x0, -1), (x1, 1)):
-        for y, sy in ((y0, -1), (y1, 1)):
-            lines.append((x + sx * near, y, x + sx * far, y))  # horizontal, in line with the trim's edge
-            lines.append((x, y + sy * near, x, y + sy * far))  # vertical
+    for x0, y0, x1, y1 in trims:
+        for x, sx in ((x0, -1), (x1, 1)):
+            for y, sy in ((y0, -1), (y1, 1)):
+                lines.append((x + sx * near, y, x + sx * far, y))  # horizontal, in line with the trim's edge
+                lines.append((x, y + sy * near, x, y + sy * far))  # vertical
     path = " ".join(f"{a:.3f} {b:.3f} m {c:.3f} {d:.3f} l" for a, b, c, d in lines)
     # Wrapped in q/Q on both sides so that the page's own graphics state cannot leak into the marks.
     page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)

@@ -36,6 +36,7 @@ VARIANT_HINTS = {
     "print": _l("for the print shop"),
     "screen": _l("for the website"),
     "cards": _l("playing cards"),
+    "card": _l("playing cards, one a page"),
 }
 
 #: A build's status and stage, and the preflight's checks (stored by name), in the page's language.

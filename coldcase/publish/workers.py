@@ -95,7 +95,8 @@ def render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedFe
     base_url = work.cache_dir.resolve().as_uri() + "/"
     tasks = [(batch_html([pages[i] for i in batch]), base_url, fetcher,
               [pdf_options(variant, documents[i], base_url, uncompressed=True) for i in batch],
-              [job for i in batch for job in pages[i].photos], [paths[i] for i in batch])
+              [job for i in batch for job in pages[i].photos], [paths[i] for i in batch],
+              [pages[i].cut_boxes for i in batch])
              for batch in _batches(todo, pool.workers, chunk_pages)]
     # With workers, the pages go to them (the build's own process then never imports WeasyPrint),
     # unless this is a rebuild with so few pages to render that starting the workers would cost more.
@@ -105,7 +106,7 @@ def render_chunks(documents: list[str], pages: list[Page], fetcher: RestrictedFe
         for task in tasks:
             with _IN_PROCESS_LOCK:  # two builds in one web process: WeasyPrint is not thread-safe
                 _render_chunk(*task)
-            done += len(task[-1])
+            done += len(task[-2])
             if progress:
                 progress(done, len(paths))
     else:
@@ -195,18 +196,19 @@ def _warm() -> int:
 
 
 def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
-                  photos: Iterable, destinations: list[Path]) -> list[Path]:
+                  photos: Iterable, destinations: list[Path], cut_boxes: list | None = None) -> list[Path]:
     """Worker: convert the batch's photos (if not cached), lay the batch out once, store each page under its key."""
     photos = [job for job in photos if not job.destination.exists()]
     for job in photos:
         ensure_photo(job.source, job.target, job.destination)
     if photos:
         _give_back_memory()  # the decoded originals, before the layout needs the room
-    for (pdf, overflows), option, destination in zip(render_pages(html, base_url, fetcher, options),
-                                                     options, destinations, strict=True):
+    boxes = cut_boxes or [()] * len(destinations)
+    for (pdf, overflows), option, destination, cuts in zip(render_pages(html, base_url, fetcher, options),
+                                                           options, destinations, boxes, strict=True):
         # Stored next to the page so that a cached page still reports its overflows in the manifest.
         destination.with_suffix(".overflow.json").write_text(json.dumps([overflows]))
-        pdf = finished_page(pdf, cmyk=bool(option.pdf_variant))
+        pdf = finished_page(pdf, cmyk=bool(option.pdf_variant), cut_boxes=tuple(cuts))
         partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
         partial.write_bytes(pdf)
         partial.replace(destination)

@@ -295,3 +295,29 @@ def test_a_swop_edition_builds_with_a_warning(copy_root, tmp_path):
     assert any("SWOP" in warning for warning in result.warnings)
     ticket = json.loads(result.manifest_path.read_text())["job"]
     assert ticket["output_intent"] == "Artifex CMYK SWOP Profile"
+
+
+def test_single_cards_have_3_mm_bleed_and_crop_marks_outside_it(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, variant="card")
+    assert result.ok, result.preflight.to_text()
+    passed = {check.name for check in result.preflight.checks if check.result == "pass"}
+    assert {"boxes", "crop-marks", "ink", "resolution"} <= passed
+    mm = 72 / 25.4
+    with pikepdf.open(result.pdf_path) as pdf:
+        assert len(pdf.pages) == 4  # face and back of two cards
+        trim, bleed = [float(v) for v in pdf.pages[0].TrimBox], [float(v) for v in pdf.pages[0].BleedBox]
+        assert round((trim[2] - trim[0]) / mm, 1) == 63.0 and round((trim[3] - trim[1]) / mm, 1) == 88.0
+        assert round((trim[0] - bleed[0]) / mm, 1) == 3.0
+
+
+def test_card_sheets_keep_a_gutter_for_each_cards_own_crop_marks(sample_library, tmp_path):
+    from coldcase.publish.cards import BLEED_MM, GUTTER_MM
+    from coldcase.publish.pdfpost import MARK_LENGTH_MM, MARK_OFFSET_MM
+
+    result = _build(sample_library, tmp_path, variant="cards")
+    assert result.ok, result.preflight.to_text()
+    assert {c.name: c.result for c in result.preflight.checks}["crop-marks"] == "pass"
+    manifest = json.loads(result.manifest_path.read_text())
+    assert manifest["size"] == "A3" and [p["kind"] for p in manifest["pages"]] == ["card-face", "card-back"]
+    # A card's marks end before the neighbour's bleed begins.
+    assert MARK_OFFSET_MM + MARK_LENGTH_MM < 2 * BLEED_MM + GUTTER_MM - BLEED_MM

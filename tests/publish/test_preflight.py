@@ -13,6 +13,7 @@ from tests.publish.preflight_fixtures import (
     GOOD_TIPLINE,
     RGB_PROFILE,
     SWOP_PROFILE,
+    PageSpec,
     good_print_spec,
     good_screen_spec,
     with_page,
@@ -272,12 +273,16 @@ def test_a_tip_line_turned_round_by_right_to_left_text_fails(tmp_path):
     assert messages(report, "tip-line")[0].startswith("page 4: the tip line is printed 1× as 6070-0800")
 
 
-def test_a_language_without_the_tip_line_fails(tmp_path):
+def test_a_language_without_the_tip_line_on_the_intro_fails(tmp_path):
+    from dataclasses import replace
+
     spec = good_print_spec(languages=("nl", "en", "ar"))
+    spec = replace(spec, pages=(spec.pages[0], PageSpec("intro", "intro", lines=("Bel 0800-6070", "Call 0800-6070")),
+                                *spec.pages[1:]))
     report = run_preflight(write_calendar_pdf(tmp_path, spec))
     assert failed_checks(report) == {"tip-line"}
-    assert "appears 2× digit for digit in the file; each of the 3 languages must show it" in \
-        messages(report, "tip-line")[0]
+    assert messages(report, "tip-line") == [
+        "page 2: the tip line 0800-6070 appears 2× digit for digit on this page; each of the 3 languages must show it"]
 
 
 @pytest.mark.parametrize(("tipline", "base_url", "says"), [

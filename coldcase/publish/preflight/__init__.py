@@ -81,7 +81,7 @@ def run_preflight(pdf_path: Path | str, manifest_path: Path | str | None = None,
         _checks.check_colour(scans, variant, checks["colour"])
         _checks.check_resolution(scans, manifest, variant, checks["resolution"])
         _checks.check_text(pdf, scans, manifest, checks["text"])
-        press.check_crop_marks(pdf, scans, variant, checks["crop-marks"])
+        press.check_crop_marks(pdf, scans, variant, checks["crop-marks"], manifest)
         press.check_ink(scans, variant, checks["ink"])
         press.check_font_subsets(pdf, checks["font-subsets"])
     _checks.check_size(pdf_path, variant, checks["file-size"])
@@ -108,5 +108,5 @@ def _read_manifest(path: Path) -> tuple[dict | None, str | None]:
 
 
 def _variant_from_name(pdf_path: Path) -> str | None:
-    match = re.match(r"calendar-\d{4}-(print|screen|cards)\b", pdf_path.name)
+    match = re.match(r"calendar-\d{4}-(print|screen|cards|card)\b", pdf_path.name)
     return match.group(1) if match else None

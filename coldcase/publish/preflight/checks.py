@@ -14,6 +14,7 @@ import pikepdf
 from coldcase.publish.preflight.content import PageScan, page_box
 from coldcase.publish.preflight.report import (
     BLEED_MM,
+    BLEED_VARIANTS,
     CMYK_VARIANTS,
     DPI_TOLERANCE,
     MIN_DPI,
@@ -90,7 +91,7 @@ def _number_tree(node: pikepdf.Dictionary) -> Iterator[tuple[int, Any]]:
 
 def check_boxes(pdf: pikepdf.Pdf, manifest: dict | None, variant: str, check: CheckResult) -> None:
     """The `boxes` check (see the package docstring)."""
-    if variant != "print":
+    if variant not in BLEED_VARIANTS:
         check.skipped = f"{variant}: no bleed"
         return
     paper = PAPER_MM.get((manifest or {}).get("size") or "")

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pikepdf
 
 from coldcase.publish.preflight.content import PageScan, page_box
-from coldcase.publish.preflight.report import BLEED_MM, CMYK_VARIANTS, MM, CheckResult, Finding
+from coldcase.publish.preflight.report import BLEED_MM, BLEED_VARIANTS, CMYK_VARIANTS, MM, CheckResult, Finding
 
 MIN_MARK_MM = 5.0
 #: At most this much ink (1.0 = 100%) in total; JPEG compression may overshoot a converted photo slightly.
@@ -31,9 +31,13 @@ PHOTO_INK_TOLERANCE = 0.08
 PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net)|example|invalid|test|localhost)$", re.IGNORECASE)
 
 
-def check_crop_marks(pdf: pikepdf.Pdf, scans: list[PageScan], variant: str, check: CheckResult) -> None:
+def check_crop_marks(pdf: pikepdf.Pdf, scans: list[PageScan], variant: str, check: CheckResult,
+                     manifest: dict | None = None) -> None:
     """The `crop-marks` check (see the module docstring)."""
-    if variant != "print":
+    if variant == "cards":
+        _check_sheet_marks(scans, manifest, check)
+        return
+    if variant not in BLEED_VARIANTS:
         check.skipped = f"{variant}: no bleed"
         return
     for number, (page, scan) in enumerate(zip(pdf.pages, scans, strict=True), start=1):
@@ -56,6 +60,17 @@ def check_crop_marks(pdf: pikepdf.Pdf, scans: list[PageScan], variant: str, chec
         else:
             why = "the crop marks lie outside the media box, or there are fewer than two at each corner"
         check.findings.append(Finding(check.name, why, page=number))
+
+
+def _check_sheet_marks(scans: list[PageScan], manifest: dict | None, check: CheckResult) -> None:
+    """A sheet of cards: eight marks of at least 5 mm in registration colour for every card on it."""
+    entries = (manifest or {}).get("pages") or []
+    for number, scan in enumerate(scans, start=1):
+        cards = len((entries[number - 1] if number <= len(entries) else {}).get("cases") or [])
+        good = [line for line in scan.registration_lines if _length_mm(line) >= MIN_MARK_MM - 0.05]
+        if cards and len(good) < 8 * cards:
+            check.findings.append(Finding(check.name, f"{len(good)} crop marks for {cards} cards: each card "
+                                                      f"needs its own eight", page=number))
 
 
 def _outside(line, box) -> bool:
@@ -138,8 +153,8 @@ def check_font_subsets(pdf: pikepdf.Pdf, check: CheckResult) -> None:
 def check_tip_line(pdf_path: Path, manifest: dict | None, check: CheckResult) -> None:
     """The `tip-line` check (see the module docstring). Reads the text in drawing order with poppler's
     `pdftotext -raw`: glyphs are drawn left to right as they are seen, so a number that right-to-left text
-    turned round reads reversed there too. Counted on the intro page (every language's "how to give a tip"),
-    or over the whole file when there is none."""
+    turned round reads reversed there too. Counted on the intro page (every language's "how to give a tip");
+    a file without one (playing cards) must show it at all."""
     edition = (manifest or {}).get("edition") or {}
     phone = str((edition.get("tipline") or {}).get("phone") or "").strip()
     if not phone:
@@ -163,13 +178,17 @@ def check_tip_line(pdf_path: Path, manifest: dict | None, check: CheckResult) ->
                                               page=number))
     entries = (manifest or {}).get("pages") or []
     intro = next((n for n, entry in enumerate(entries, start=1) if entry.get("kind") == "intro"), None)
-    where = pages[intro - 1] if intro and intro <= len(pages) else text
-    right = len(re.findall(_digits_pattern(groups), where))
+    if intro is None or intro > len(pages):
+        # Playing cards and files without an intro: the number must be there at all.
+        if not re.search(_digits_pattern(groups), text):
+            check.findings.append(Finding(check.name, f"the tip line {phone} appears nowhere digit for digit"))
+        return
+    right = len(re.findall(_digits_pattern(groups), pages[intro - 1]))
     languages = edition.get("languages") or []
     if right < len(languages):
-        check.findings.append(Finding(check.name, f"the tip line {phone} appears {right}× digit for digit "
-                                                  f"{'on this page' if intro else 'in the file'}; each of the "
-                                                  f"{len(languages)} languages must show it", page=intro))
+        check.findings.append(Finding(check.name, f"the tip line {phone} appears {right}× digit for digit on "
+                                                  f"this page; each of the {len(languages)} languages must show "
+                                                  f"it", page=intro))
 
 
 def _digits_pattern(groups: list[str]) -> str:

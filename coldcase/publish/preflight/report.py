@@ -9,8 +9,8 @@ from typing import Any
 MM = 72 / 25.4  # PDF points per millimetre
 BLEED_MM = 3.0
 #: Paper sizes (portrait, mm) that a manifest's `size` may name.
-PAPER_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0)}
-MIN_DPI = {"print": 300, "cards": 300, "screen": 150}
+PAPER_MM = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0), "card": (63.0, 88.0)}
+MIN_DPI = {"print": 300, "cards": 300, "card": 300, "screen": 150}
 SCREEN_MAX_BYTES = 8 * 1000 * 1000
 PRINT_WARN_BYTES = 25 * 1000 * 1000
 #: Resampling to exactly 300 dpi can land a hair under it after rounding to whole pixels.
@@ -19,7 +19,9 @@ DPI_TOLERANCE = 0.99
 TEXT_TOLERANCE_PT = 1.0
 NOT_FOR_PRINT_SUFFIX = "-NOT-FOR-PRINT"
 #: Variants printed in CMYK with an output intent (the others are screen-only).
-CMYK_VARIANTS = ("print", "cards")
+CMYK_VARIANTS = ("print", "cards", "card")
+#: Variants cut to their TrimBox, with bleed: the calendar pages and the single cards.
+BLEED_VARIANTS = ("print", "card")
 
 CHECKS = (
     ("pages", "page count and order against the manifest"),
