@@ -22,11 +22,11 @@ from coldcase.publish.links import case_url, printed_url, qr_svg
 #: Paper sizes in millimetres (portrait). Layout lengths are designed for A4 and scaled.
 PAPER_SIZES = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 
-#: The printed photo on a week page, in millimetres on A4: a portrait crop (4:5), the largest thing on the page
+#: The printed photo on a week page, in millimetres on A4: a portrait crop (8:9), the largest thing on the page
 #: beside the name, so that the face carries across a cell.
-WEEK_PHOTO_MM = (80.0, 100.0)
+WEEK_PHOTO_MM = (80.0, 90.0)
 #: ... and on the first and last pages, which carry a second week grid (see layout.py).
-WEEK_PHOTO_SMALL_MM = (64.0, 80.0)
+WEEK_PHOTO_SMALL_MM = (64.0, 72.0)
 #: One face of the cover's mosaic (A4), and how many columns and rows of them.
 COVER_TILE_MM = (35.0, 37.5)
 COVER_GRID = (6, 4)

@@ -227,7 +227,7 @@ def test_missing_photo_is_reported(copy_root, tmp_path):
 def test_photo_too_small_for_a3_is_reported_before_rendering(sample_library, tmp_path):
     _, problems = check_edition(sample_library, 2027, BuildOptions(size="A3"))
     assert len(problems) == 52
-    assert "needs 1336×1670 px" in problems[0]
+    assert "needs 1336×1503 px" in problems[0]
 
 
 def test_missing_edition_is_reported(sample_library, tmp_path):

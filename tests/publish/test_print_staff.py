@@ -216,5 +216,5 @@ def test_checklist_is_read_for_the_chosen_paper_size(client, login_as):
     assert "photos print at 300 dpi (A4" in a4 and "needs" not in a4
     # The unidentified victims' photos are scenes of 1800×1350 px: enough for A4, too small for A3, and the
     # page says which.
-    assert "photos print at 300 dpi (A3" in a3 and "is 1800×1350 px; printing at" in a3 and "needs 1336×1670 px" in a3
+    assert "photos print at 300 dpi (A3" in a3 and "is 1800×1350 px; printing at" in a3 and "needs 1336×1503 px" in a3
     assert '<option selected value="A3">' in a3
