@@ -47,8 +47,8 @@ def test_print_variant_is_pdf_x4_with_cmyk_output_intent_bleed_and_metadata(samp
         assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 4
         assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
         page = pdf.pages[2]
-        trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
-        assert round(trim[0] - media[0], 1) == round(3 / 25.4 * 72, 1)  # 3 mm bleed
+        trim, bleed = [float(v) for v in page.TrimBox], [float(v) for v in page.BleedBox]
+        assert round(trim[0] - bleed[0], 1) == round(3 / 25.4 * 72, 1)  # 3 mm bleed
         assert str(pdf.docinfo["/Title"]) == "Cold case kalender 2027"
         images = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
         assert images and all(img.ColorSpace == "/DeviceCMYK" for img in images)
