@@ -105,21 +105,22 @@ def edit_one_case(root: Path, case_id: str) -> None:
 def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict:
     """Run one phase here and return its figures (called in a child process)."""
     from coldcase.cases.loader import load_library
-    from coldcase.publish.build import build_calendar, render_naive
+    from coldcase.publish.build import BuildOptions, build_calendar, render_naive
 
     library = load_library(root, today=TODAY)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     figures: dict = {}
     if phase == "baseline":
-        path = render_naive(library, year, "print", out / "naive-print.pdf", cache_dir=cache)
+        path = render_naive(library, year, out / "naive-print.pdf", BuildOptions(cache_dir=cache))
         workers = 0
     elif phase == "split":
         path, workers = render_split(library, year, out, cache), 2
     else:
         variant = "screen" if phase == "screen" else "print"
         workers = os.cpu_count() or 1
-        result = build_calendar(library, year, variant, out, cache_dir=cache, workers=workers)
+        result = build_calendar(library, year, BuildOptions(variant=variant, out_dir=out, cache_dir=cache,
+                                                           workers=workers))
         if result.pdf_path is None:
             raise SystemExit(f"{phase}: not built: {result.problems}")
         path = result.pdf_path
@@ -136,11 +137,11 @@ _SPLIT: dict = {}  # what the forked halves inherit instead of receiving it pick
 
 
 def _render_half(page_range: tuple[int, int | None]) -> Path:
-    from coldcase.publish.build import render_naive
+    from coldcase.publish.build import BuildOptions, render_naive
 
     library, year, out, cache = _SPLIT["args"]
-    return render_naive(library, year, "print", out / f"half-{page_range[0]}.pdf", cache_dir=cache / str(page_range[0]),
-                        page_range=page_range)
+    return render_naive(library, year, out / f"half-{page_range[0]}.pdf",
+                        BuildOptions(cache_dir=cache / str(page_range[0])), page_range=page_range)
 
 
 def render_split(library, year: int, out: Path, cache: Path) -> Path:
@@ -148,7 +149,7 @@ def render_split(library, year: int, out: Path, cache: Path) -> Path:
     worker must), then merged: no photo conversion, no cache, no preflight."""
     import multiprocessing
 
-    from coldcase.publish.build import merge_chunks
+    from coldcase.publish.pdfpost import merge_chunks
 
     half = (len(library.editions[year].weeks) + 4) // 2  # cover, intro, index and back besides the weeks
     _SPLIT["args"] = (library, year, out, cache)

@@ -655,7 +655,15 @@ def folded(value: str, indent: str = "  ") -> str:
 
 
 def photo_list(f: dict) -> list[str]:
-    return ["photo.jpg", "photo-2.jpg"] if f.get("photo2") else ["photo.jpg"]
+    """The photos of a case, the printed one first: a drawn portrait of every named victim (a real edition
+    shows the person), then the scene(s)."""
+    scenes = ["photo.jpg", "photo-2.jpg"] if f.get("photo2") else ["photo.jpg"]
+    named = SCENARIOS[f["scen"]][0] != "unidentified"
+    return ([PORTRAIT] if named else []) + scenes
+
+
+#: The drawn portrait's file name (scripts/make_sample_photos.py draws a face, never a real person's).
+PORTRAIT = "portrait.jpg"
 
 
 def key_dates(f: dict) -> list[tuple[str, dt.date]]:
@@ -681,7 +689,9 @@ def consent_date(cid: str) -> str:
 
 def captions(f: dict, lang: str) -> list[str]:
     tags = f.get("tags", [])
-    return [T.CAPTION[scene_for(case_id(f), tags, i)][lang] for i in range(len(photo_list(f)))]
+    scenes = [name for name in photo_list(f) if name != PORTRAIT]
+    return ([T.CAPTION["portrait"][lang]] if PORTRAIT in photo_list(f) else []) + [
+        T.CAPTION[scene_for(case_id(f), tags, i)][lang] for i in range(len(scenes))]
 
 
 def date_yaml(value: str) -> str:
@@ -795,11 +805,14 @@ def check(path: Path, tx: dict) -> None:
         raise ValueError(f"{path}: template residue near {leftover.start()}")
 
 
+#: Visibly fictional, so that nobody dials or writes to a real service: the number has only zeros after
+#: the free-call prefix, "Voorbeeldstad" is no town, and `.invalid` is a top-level domain that can never
+#: exist (RFC 2606). The edition's title says "voorbeeld" too.
 TIPLINE = dict(
-    phone="0800-6070",
-    postal="Antwoordnummer 12345, 1000 AB Amsterdam",
-    email="tips@example.org",
-    web="https://example.org/tips",
+    phone="0800-0000",
+    postal="Antwoordnummer 00000, 9999 ZZ Voorbeeldstad",
+    email="tips@coldcase-voorbeeld.invalid",
+    web="https://coldcase-voorbeeld.invalid/tips",
 )
 # (code, name, kind, copies); the 2027 edition adds two points
 DISTRIBUTION = [
@@ -831,15 +844,18 @@ def write_edition(root: Path, year: int, open_ids: list[str]) -> None:
     weeks = edition_weeks(open_ids, year)
     points = DISTRIBUTION + (DISTRIBUTION_2027 if year >= 2027 else [])
     lines = [
-        f"# Sample edition {year}: invented cases, example tip line (see cases/README.md).",
+        f"# Sample edition {year}: invented cases, a visibly fictional tip line (see cases/README.md).",
         f"year: {year}",
-        f"title: Cold case kalender {year}",
+        f"title: Cold case kalender {year} (voorbeeld)",
         "languages: [nl, en, es, ar, ru]",
         "tipline:",
     ]
     lines += [f"  {k}: {v}" for k, v in TIPLINE.items()]
     lines.append("weeks:")
     lines += [f"  - {cid}    # week {n}" for n, cid in enumerate(weeks, start=1)]
+    # Days many readers keep, from Suriname's calendar in the holidays library (with Dutch names).
+    lines += ["print_profile: fogra39", "observances:", "  - country: SR", "    holiday: Eid al-Fitr",
+              "  - country: SR", "    holiday: Eid al-Adha", "  - country: SR", "    holiday: Diwali"]
     lines.append("distribution:")
     for code, name, kind, copies in points:
         copies = copies if year == 2026 else int(copies * 1.1)

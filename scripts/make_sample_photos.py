@@ -1,6 +1,7 @@
 """Draw the illustrations of the invented sample cases in cases/.
 
-Every sample case gets a stylised, clearly non-photographic picture: a place scene (gabled houses, a canal, a
+Every named victim gets a drawn portrait (`portrait.jpg`, the printed photo: a flat drawing of a face,
+labelled "tekening · geen echt persoon"); every sample case gets a stylised, clearly non-photographic picture: a place scene (gabled houses, a canal, a
 dyke, a railway bridge, a polder, a wood, a street with a bicycle or a car) or a neutral silhouette, always with
 a small "illustratie" label in a corner, so nobody mistakes it for a real photo of a real person or place.
 
@@ -659,6 +660,52 @@ def scene_for(case_id: str, tags: list[str], index: int) -> str:
     return SECOND_SCENES[(index + rng.randrange(len(SECOND_SCENES))) % len(SECOND_SCENES)]
 
 
+PORTRAIT_SIZE = (1500, 1875)  # 4:5, enough for the 80 x 100 mm portrait frame at 300 dpi (A4)
+
+
+def draw_portrait(seed: str) -> Image.Image:
+    """A simple flat drawing of a head and shoulders: plainly a drawing, never a real person.
+
+    Skin, hair and clothes are seeded from the case, so each case's drawing differs and stays the same.
+    """
+    rng = seeded_random(seed, "portrait")
+    w, h = PORTRAIT_SIZE[0] * SUPERSAMPLE, PORTRAIT_SIZE[1] * SUPERSAMPLE
+    background = hsl(rng.random(), 0.22, 0.80)
+    img = Image.new("RGB", (w, h), background)
+    draw = ImageDraw.Draw(img)
+    skin = rng.choice([(241, 204, 170), (224, 172, 130), (198, 140, 100), (150, 100, 70), (110, 72, 50)])
+    hair = rng.choice([(40, 30, 25), (90, 60, 35), (160, 120, 70), (200, 170, 110), (120, 120, 120)])
+    shirt = hsl(rng.random(), 0.45, 0.38)
+    cx = w // 2
+    head_w, head_h = int(w * 0.36), int(h * 0.34)
+    top = int(h * 0.17)
+    long_hair = rng.random() < 0.5
+    # Shoulders and neck first, the head over them.
+    draw.pieslice((cx - int(w * 0.46), int(h * 0.66), cx + int(w * 0.46), int(h * 1.3)), 180, 360, fill=shirt)
+    draw.rectangle((cx - int(w * 0.46), int(h * 0.98), cx + int(w * 0.46), h), fill=shirt)
+    if long_hair:
+        draw.rounded_rectangle((cx - head_w // 2 - int(w * 0.05), top + head_h // 4, cx + head_w // 2 + int(w * 0.05),
+                                top + int(head_h * 1.25)), radius=int(w * 0.08), fill=hair)
+    draw.rectangle((cx - int(w * 0.07), top + head_h - int(h * 0.04), cx + int(w * 0.07), int(h * 0.72)), fill=skin)
+    draw.ellipse((cx - head_w // 2, top, cx + head_w // 2, top + head_h), fill=skin)
+    draw.chord((cx - head_w // 2 - 8, top - int(h * 0.02), cx + head_w // 2 + 8, top + int(head_h * 0.55)),
+               180, 360, fill=hair)
+    eye_y, eye_dx, eye_r = top + int(head_h * 0.5), int(head_w * 0.2), int(w * 0.018)
+    for side in (-1, 1):
+        ex = cx + side * eye_dx
+        draw.ellipse((ex - eye_r, eye_y - eye_r, ex + eye_r, eye_y + eye_r), fill=(45, 40, 40))
+        draw.line((ex - 3 * eye_r, eye_y - 3 * eye_r, ex + 3 * eye_r, eye_y - int(3.4 * eye_r)), fill=hair,
+                  width=max(6, eye_r // 2))
+    draw.line((cx, eye_y + eye_r * 2, cx - eye_r, eye_y + int(head_h * 0.2)), fill=mix(skin, (0, 0, 0), 0.3),
+              width=max(6, eye_r // 2))
+    mouth_y = top + int(head_h * 0.78)
+    draw.arc((cx - int(head_w * 0.16), mouth_y - int(h * 0.03), cx + int(head_w * 0.16), mouth_y + int(h * 0.015)),
+             20, 160, fill=(120, 60, 60), width=max(8, eye_r // 2))
+    img = img.resize(PORTRAIT_SIZE, Image.Resampling.LANCZOS)
+    label(img, "tekening · geen echt persoon")
+    return img
+
+
 def main(argv: list[str]) -> int:
     """Draw every photo of every case under the cases folder; print one line per file."""
     root = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent.parent / "cases"
@@ -669,10 +716,15 @@ def main(argv: list[str]) -> int:
             continue
         meta = front_matter(case_md)
         tags = meta.get("tags") or []
-        for index, photo in enumerate(meta.get("photos") or []):
+        scenes = [photo["file"] for photo in meta.get("photos") or [] if photo["file"] != "portrait.jpg"]
+        for photo in meta.get("photos") or []:
             name = photo["file"]
-            scene = scene_for(folder.name, tags, index)
-            data = encode(draw_scene(scene, f"{folder.name}/{name}"))
+            if name == "portrait.jpg":
+                scene, image = "portrait", draw_portrait(folder.name)
+            else:
+                scene = scene_for(folder.name, tags, scenes.index(name))
+                image = draw_scene(scene, f"{folder.name}/{name}")
+            data = encode(image)
             (folder / name).write_bytes(data)
             total += 1
             print(f"{folder.name}/{name}: {scene}, {len(data) // 1024} KB")

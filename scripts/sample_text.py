@@ -1309,6 +1309,13 @@ CAPTION = {
         "ar": "رسم توضيحي: صورة ظلية وليست صورة شخصية",
         "ru": "Иллюстрация: силуэт, а не портрет",
     },
+    "portrait": {
+        "nl": "Tekening, geen echt persoon (voorbeelddata)",
+        "en": "Drawing, not a real person (sample data)",
+        "es": "Dibujo, no es una persona real (datos de ejemplo)",
+        "ar": "رسم، ليس شخصًا حقيقيًا (بيانات تجريبية)",
+        "ru": "Рисунок, не реальный человек (пример)",
+    },
 }
 
 # Place descriptions for the translated `place` field (the Dutch place keeps its street name).

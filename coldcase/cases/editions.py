@@ -87,6 +87,8 @@ def load_edition(
         weeks=tuple(values["weeks"]),
         distribution=tuple(points),
         source=path,
+        print_profile=values.get("print_profile") or "fogra39",
+        observances=tuple((item["country"], item["holiday"]) for item in values.get("observances") or [] if item),
     )
     return edition, findings.problems
 

@@ -366,6 +366,10 @@ class Edition:
     weeks: tuple[str, ...]
     distribution: tuple[DistributionPoint, ...]
     source: Path
+    #: The press's colour profile: "fogra39" (European coated offset) or "swop" (US web offset).
+    print_profile: str = "fogra39"
+    #: (country, English holiday name) pairs from the `holidays` library: days the readers keep.
+    observances: tuple[tuple[str, str], ...] = ()
 
     @property
     def primary_language(self) -> str:

@@ -393,6 +393,7 @@ _CHECKERS = {
 
 CASE_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")
 LANGUAGE = re.compile(r"[a-z]{2}")
+COUNTRY = re.compile(r"[A-Z]{2}")
 DEFAULT_LANGUAGE = "nl"
 
 #: The first photo is printed 120 x 90 mm; at 300 dpi that is 1417 x 1063 pixels.
@@ -527,6 +528,23 @@ EDITION = Spec(
                     "name": text(required=True, max_length=80),
                     "kind": Spec("choice", required=True, choices=("prison", "probation", "clinic", "other")),
                     "copies": Spec("int", required=True, minimum=1, noun="a whole number of copies"),
+                },
+            ),
+        ),
+        # The press's colour profile (the print's output intent): fogra39 (European offset on coated paper,
+        # the default) or swop (US web offset, for a printer that asks for it).
+        "print_profile": Spec("choice", choices=("fogra39", "swop")),
+        # Days the readers keep besides the Dutch holidays, from another country's calendar in the
+        # `holidays` library: {country: SR, holiday: Eid al-Fitr}.
+        "observances": Spec(
+            "list",
+            item_noun="observance",
+            item=Spec(
+                "mapping",
+                fields={
+                    "country": text(required=True, pattern=COUNTRY,
+                                    pattern_hint="a two-letter country code such as 'SR'"),
+                    "holiday": text(required=True, max_length=80),
                 },
             ),
         ),

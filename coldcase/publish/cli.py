@@ -24,22 +24,31 @@ calendar_cli = AppGroup("calendar", help="Build the cold case calendar of an edi
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder [default: OUTPUT_DIR/YEAR].")
 @click.option("--distribution", default=None, metavar="CODE",
-              help="Build the copy for one distribution point: its QR codes and URLs carry CODE.")
+              help="Build the copy for one distribution point: its QR codes and URLs carry CODE; 'all' builds "
+                   "one copy for every point of the edition.")
 @click.option("--size", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="A4",
               show_default=True, help="Paper size of the print and screen variants.")
 def build_command(year: int, variant: str, out_dir: Path | None, distribution: str | None, size: str) -> None:
     """Build the calendar of edition YEAR; exits non-zero if anything stops it or fails preflight."""
     from coldcase.cases.loader import load_library
-    from coldcase.publish.build import build_calendar
+    from coldcase.publish.build import BuildOptions, build_calendar
 
     config = current_app.config
     library = load_library(Path(config["CASES_DIR"]))
     out_dir = out_dir or Path(config["OUTPUT_DIR"]) / str(year)
     variants = list(VARIANTS) if variant == "all" else [variant]
+    edition = library.editions.get(year)
+    if distribution and distribution.strip().lower() == "all":
+        # One copy per point; they share the render cache, so a page without the code is laid out once.
+        codes = [point.code for point in edition.distribution] if edition else [None]
+    else:
+        codes = [distribution]
     failed = False
-    for name in variants:
-        result = _build_one(build_calendar, library, year, name, out_dir, distribution, size.upper(),
-                            config.get("PUBLIC_BASE_URL") or "https://example.org")
+    runs = [(name, code) for name in variants for code in codes]
+    for name, code in runs:
+        options = BuildOptions(variant=name, out_dir=out_dir, distribution=code, size=size.upper(),
+                               base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
+        result = _build_one(build_calendar, library, year, options)
         for problem in result.problems:
             click.echo(f"error: {problem}", err=True)
         for warning in result.warnings:
@@ -57,7 +66,7 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
         sys.exit(1)
 
 
-def _build_one(build_calendar, library, year, variant, out_dir, distribution, size, base_url):
+def _build_one(build_calendar, library, year, options):
     """Run one build, with a progress bar when the output is a terminal."""
     bar = None
     state = {"shown": 0}
@@ -65,14 +74,13 @@ def _build_one(build_calendar, library, year, variant, out_dir, distribution, si
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label=f"{variant:<6}", file=sys.stderr)
+            bar = click.progressbar(length=total, label=f"{options.variant:<6}", file=sys.stderr)
             bar.__enter__()
         bar.update(done - state["shown"])
         state["shown"] = done
 
     try:
-        return build_calendar(library, year, variant, out_dir, distribution=distribution, size=size,
-                              progress=progress if sys.stderr.isatty() else None, base_url=base_url)
+        return build_calendar(library, year, options, progress=progress if sys.stderr.isatty() else None)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -176,11 +176,14 @@ def _build(app, build: CalendarBuild, library: Library) -> None:
         build.progress_done, build.progress_total, build.updated_at = done, total, utcnow()
         db.session.commit()
 
-    result = _builder(app)(
-        library, build.year, build.variant, folder, distribution=build.distribution, size=build.size,
-        progress=progress, base_url=app.config.get("PUBLIC_BASE_URL") or "https://example.org",
+    from coldcase.publish.build import BuildOptions
+
+    options = BuildOptions(
+        variant=build.variant, out_dir=folder, distribution=build.distribution, size=build.size,
+        base_url=app.config.get("PUBLIC_BASE_URL") or "https://example.org",
         # Shared by every web build, so a rebuild after one edited case renders one page.
         cache_dir=Path(app.config["OUTPUT_DIR"]) / ".cache")
+    result = _builder(app)(library, build.year, options, progress=progress)
     build.warnings = list(result.warnings)
     if result.problems or result.pdf_path is None:
         _finish(build, BuildStatus.FAILED, problems=list(result.problems), summary=result.summary())

@@ -36,7 +36,8 @@ def qr_svg(url: str, dark: str = "#000") -> str:
     size; the stylesheet sizes it.
     """
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, dark="#000", border=2, omitsize=True)
+    # Four modules of quiet zone, as the QR standard asks: with less, phones fail to find the code.
+    svg = code.svg_inline(scale=1, dark="#000", border=4, omitsize=True)
     # segno knows only RGB colours; the print variant asks for device-cmyk() black.
     svg = svg.replace('stroke="#000"', f'stroke="{dark}"')
     # Remove the XML declaration and comments, which are not allowed inside HTML.

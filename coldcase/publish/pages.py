@@ -16,17 +16,23 @@ from typing import Any
 from coldcase.cases.model import RTL_LANGUAGES, Case, Edition, LocalizedCase
 from coldcase.publish import texts
 from coldcase.publish.images import PhotoTarget, photo_destination
-from coldcase.publish.layout import WeekPage, key_date_marks, week_pages
+from coldcase.publish.layout import Observance, WeekPage, key_date_marks, week_pages
 from coldcase.publish.links import case_url, printed_url, qr_svg
 
 #: Paper sizes in millimetres (portrait). Layout lengths are designed for A4 and scaled.
 PAPER_SIZES = {"A3": (297.0, 420.0), "A4": (210.0, 297.0), "A5": (148.0, 210.0)}
 
-#: The printed photo on a week page, in millimetres on A4 (docs/case-format.md: 120 x 90 mm).
-WEEK_PHOTO_MM = (120.0, 90.0)
-#: The photo on a playing card (63 x 88 mm card).
-CARD_PHOTO_MM = (63.0, 42.0)
+#: The printed photo on a week page, in millimetres on A4: a portrait crop (8:9), the largest thing on the page
+#: beside the name, so that the face carries across a cell.
+WEEK_PHOTO_MM = (80.0, 90.0)
+#: ... and on the first and last pages, which carry a second week grid (see layout.py).
+WEEK_PHOTO_SMALL_MM = (64.0, 72.0)
+#: One face of the cover's mosaic (A4), and how many columns and rows of them.
+COVER_TILE_MM = (35.0, 37.5)
+COVER_GRID = (6, 4)
+#: A playing card (trim), and its photo: the full width of the card and 3 mm beyond its top and sides (bleed).
 CARD_MM = (63.0, 88.0)
+CARD_PHOTO_MM = (69.0, 37.0)
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ VARIANTS = {
     "print": Variant("print", cmyk=True, bleed_mm=3.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
     "screen": Variant("screen", cmyk=False, bleed_mm=0.0, photo_dpi=150, pdf_variant=None, live_links=True),
     "cards": Variant("cards", cmyk=True, bleed_mm=0.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
+    # One card with its bleed on each page (face, then back): card printers impose these themselves.
+    "card": Variant("card", cmyk=True, bleed_mm=3.0, photo_dpi=300, pdf_variant="pdf/x-4", live_links=False),
 }
 
 
@@ -68,6 +76,9 @@ class Page:
     week: WeekPage | None = None
     cases: tuple[str, ...] = ()
     photos: tuple[PhotoJob, ...] = ()
+    #: Where the cards on a sheet are cut, as (left, top, width, height) in mm from the sheet's top left
+    #: corner: crop marks are drawn around each (`pdfpost.add_crop_marks`).
+    cut_boxes: tuple[tuple[float, float, float, float], ...] = ()
 
     def __getitem__(self, name: str) -> Any:
         # Lets templates write page.labels for page.context["labels"].
@@ -78,7 +89,7 @@ class Page:
         entry: dict[str, Any] = {"kind": self.kind, "key": self.key}
         if self.week is not None:
             entry.update(iso_year=self.week.iso_year, iso_week=self.week.iso_week,
-                         dates=self.week.dates, case=self.case_id,
+                         dates=self.week.dates, case=self.case_id, key_dates=self.week.key_dates,
                          grids=[{"iso_year": g.iso_year, "iso_week": g.iso_week} for g in self.week.grids])
         if self.cases:
             entry["cases"] = list(self.cases)
@@ -129,18 +140,27 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
               "live_links": options.variant.live_links}
 
     case_ids = list(edition.weeks)
-    marks = {n: key_date_marks((k.date, k.label) for k in cases[cid].localized(primary).key_dates)
-             for n, cid in enumerate(case_ids, start=1) if cid in cases}
-    layout = week_pages(edition.year, marks)
+    marks = {}
+    for number, case_id in enumerate(case_ids, start=1):
+        if case_id in cases:
+            localized = cases[case_id].localized(primary)
+            marks[number] = key_date_marks(((k.date, k.label) for k in localized.key_dates), case_id,
+                                           localized.victim.name)
+    layout = week_pages(edition.year, marks, words=_mark_words(labels),
+                        observances=[Observance(country, holiday) for country, holiday in edition.observances])
     wanted = set(weeks) if weeks is not None else None
 
-    if options.variant.name == "cards":
-        pages = _card_sheets(edition, cases, options, common, wanted)
-        return PageSet(pages, warnings, 1.0, (210.0, 297.0))
+    if options.variant.name in ("cards", "card"):
+        from coldcase.publish.cards import SHEET_MM, card_pages
 
+        pages = card_pages(edition, cases, options, common, wanted)
+        return PageSet(pages, warnings, 1.0, SHEET_MM if options.variant.name == "cards" else CARD_MM)
+
+    tiles, tile_jobs = _cover_tiles(edition, cases, options, scale)
     pages = [
-        Page("cover", "cover", dict(common, language_names=[texts.labels(lang)["language"]
-                                                           for lang in edition.languages])),
+        Page("cover", "cover", dict(common, tiles=tiles, language_names=[texts.labels(lang)["language"]
+                                                                        for lang in edition.languages]),
+             photos=tile_jobs),
         Page("intro", "intro", dict(common, blocks=[
             {"lang": lang, "dir": "rtl" if lang in RTL_LANGUAGES else "ltr", "t": texts.labels(lang)}
             for lang in edition.languages])),
@@ -158,12 +178,15 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
                 translations.append(case.localized(language))
             else:
                 warnings.append(f"{case_id}: no '{language}' translation (week {week.number})")
-        job, photo_url = _photo(case, photo_mm, options)
+        frame = photo_mm if len(week.grids) == 1 else (WEEK_PHOTO_SMALL_MM[0] * scale, WEEK_PHOTO_SMALL_MM[1] * scale)
+        job, photo_url = _photo(case, frame, options)
         url = case_url(options.base_url, case_id, edition.year, options.distribution)
-        context = dict(common, case=localized, translations=translations, grids=week.grids,
+        calls = _calls(edition, case)
+        context = dict(common, case=localized, translations=translations, grids=week.grids, calls=calls,
                        number=week.number, range_text=_range_text(week), photo_url=photo_url,
                        url=url, printed_url=printed_url(url), qr_svg=_qr(url, options),
-                       facts=_facts(localized, labels), reward_text=_reward(case))
+                       facts=_facts(localized, labels), facts_short=_facts_short(localized, labels),
+                       reward_text=_reward(case))
         pages.append(Page("week", f"week-{week.number:02d}", context, case_id=case_id, week=week,
                           photos=(job,) if job else ()))
     rows = []
@@ -174,6 +197,50 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
     pages.append(Page("index", "index", dict(common, rows=rows)))
     pages.append(Page("back", "back", dict(common, colophon="coldcase")))
     return PageSet(pages, warnings, scale, (width, height))
+
+
+def _mark_words(labels: dict[str, str]):
+    """How a key date reads in a grid: its label on the case's own page; elsewhere whose it is, how long
+    ago and where the case is ("11 jaar geleden: Yvonne Bakker, laatst gezien · week 1")."""
+
+    def words(mark, week: int, years_ago: int | None, own: bool) -> str:
+        if own:
+            return mark.label
+        ago = labels["years_ago"].format(n=years_ago) + ": " if years_ago else ""
+        # Most labels name the person already ("Hatice om het leven gebracht"); the name is added when not.
+        first = mark.name.split()[0] if mark.name else ""
+        who = "" if first and first in mark.label else f"{mark.name}: "
+        return f"{ago}{who}{mark.label} · {labels['week'].lower()} {week}"
+
+    return words
+
+
+def _calls(edition: Edition, case: Case) -> list[dict[str, str]]:
+    """The call to action in every language of the edition, each with the case's question where it is
+    translated: printed with equal weight, so that no reader's language is the small print."""
+    calls = []
+    for language in edition.languages:
+        question = case.localized(language).question if language in case.languages else ""
+        calls.append({"lang": language, "dir": "rtl" if language in RTL_LANGUAGES else "ltr",
+                      "cta": texts.labels(language)["cta"],
+                      "question": question if language != edition.primary_language else ""})
+    return calls
+
+
+def _cover_tiles(edition: Edition, cases: dict[str, Case], options: PageOptions,
+                 scale: float) -> tuple[list[dict[str, Any]], tuple[PhotoJob, ...]]:
+    """The faces on the cover: the printed photos of the first weeks, as many as the mosaic holds."""
+    columns, rows = COVER_GRID
+    size = (COVER_TILE_MM[0] * scale, COVER_TILE_MM[1] * scale)
+    tiles, jobs = [], []
+    for case_id in list(edition.weeks)[:columns * rows]:
+        if case_id not in cases:
+            continue
+        job, url = _photo(cases[case_id], size, options)
+        tiles.append({"url": url, "name": cases[case_id].localized(edition.primary_language).victim.name})
+        if job:
+            jobs.append(job)
+    return tiles, tuple(jobs)
 
 
 def _photo(case: Case, size_mm: tuple[float, float], options: PageOptions) -> tuple[PhotoJob | None, str]:
@@ -211,7 +278,7 @@ def _qr(url: str, options: PageOptions) -> str:
 
 
 #: Bump when `links.qr_svg` changes its output, so that cached codes are made again.
-_QR_VERSION = "1"
+_QR_VERSION = "2"
 
 
 def _qr_colour(options: PageOptions) -> str:
@@ -228,6 +295,12 @@ def _facts(case: LocalizedCase, labels: dict[str, str]) -> str:
     if case.victim.age is not None:
         name += f" ({case.victim.age})"
     return " · ".join([name, _date_text(case.date), case.place])
+
+
+def _facts_short(case: LocalizedCase, labels: dict[str, str]) -> str:
+    """'23 jaar · 15 maart 1994 · Zwolle, Stadsgracht': the facts under the name."""
+    parts = [labels["victim_age"].format(age=case.victim.age)] if case.victim.age is not None else []
+    return " · ".join([*parts, _date_text(case.date), case.place])
 
 
 def _date_text(date) -> str:
@@ -248,63 +321,3 @@ def _range_text(week: WeekPage) -> str:
 
 def _day_month(day: dt.date) -> str:
     return f"{day.day} {texts.MONTHS_NL[day.month - 1]}"
-
-
-# ---------- playing cards ----------
-
-#: 3 x 3 cards of 63 x 88 mm centred on A4 portrait.
-_COLUMNS, _ROWS = 3, 3
-_LEFT = (210.0 - _COLUMNS * CARD_MM[0]) / 2
-_TOP = (297.0 - _ROWS * CARD_MM[1]) / 2
-_MARK = 5.0  # length of a cut mark in the margin, mm
-
-
-def _card_sheets(edition: Edition, cases: dict[str, Case], options: PageOptions,
-                 common: dict[str, Any], wanted: set[int] | None) -> list[Page]:
-    """Face and back sheets, 9 cards to an A4 sheet; backs mirrored for long-edge duplex."""
-    per_sheet = _COLUMNS * _ROWS
-    numbered = [(n, cid) for n, cid in enumerate(edition.weeks, start=1) if wanted is None or n in wanted]
-    marks = _cut_marks()
-    pages = []
-    for start in range(0, len(numbered), per_sheet):
-        batch = numbered[start:start + per_sheet]
-        faces, backs, jobs = [], [], []
-        for slot, (number, case_id) in enumerate(batch):
-            case = cases[case_id]
-            localized = case.localized(edition.primary_language)
-            row, column = divmod(slot, _COLUMNS)
-            job, photo_url = _photo(case, CARD_PHOTO_MM, options)
-            if job:
-                jobs.append(job)
-            url = case_url(options.base_url, case_id, edition.year, options.distribution)
-            card = dict(labels=common["labels"], number=number, year=edition.year, case=localized,
-                        photo_url=photo_url, qr_svg=_qr(url, options),
-                        printed_url=printed_url(url), phone=edition.tipline.phone,
-                        reward_text=_reward(case), facts=_facts(localized, common["labels"]).split(" · ", 1)[-1],
-                        x=_LEFT + column * CARD_MM[0], y=_TOP + row * CARD_MM[1])
-            faces.append(card)
-            # The back of the card in column c is printed in column (2 - c): the sheet turns over.
-            backs.append(dict(card, x=_LEFT + (_COLUMNS - 1 - column) * CARD_MM[0]))
-        ids = tuple(cid for _, cid in batch)
-        sheet_no = start // per_sheet + 1
-        pages.append(Page("card-face", f"cards-{sheet_no:02d}-face", dict(common, cards=faces, cutmarks=marks),
-                          cases=ids, photos=tuple(jobs)))
-        pages.append(Page("card-back", f"cards-{sheet_no:02d}-back", dict(common, cards=backs, cutmarks=marks),
-                          cases=ids))
-    return pages
-
-
-def _cut_marks() -> list[dict[str, float]]:
-    """Hairlines in the sheet margin in line with every card edge."""
-    width, height = _COLUMNS * CARD_MM[0], _ROWS * CARD_MM[1]
-    hair = 0.25
-    marks = []
-    for column in range(_COLUMNS + 1):
-        x = _LEFT + column * CARD_MM[0] - hair / 2
-        marks.append({"x": x, "y": _TOP - _MARK - 1, "w": hair, "h": _MARK})
-        marks.append({"x": x, "y": _TOP + height + 1, "w": hair, "h": _MARK})
-    for row in range(_ROWS + 1):
-        y = _TOP + row * CARD_MM[1] - hair / 2
-        marks.append({"x": _LEFT - _MARK - 1, "y": y, "w": _MARK, "h": hair})
-        marks.append({"x": _LEFT + width + 1, "y": y, "w": _MARK, "h": hair})
-    return marks

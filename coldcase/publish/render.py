@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from coldcase.resources import STATIC_DIR, TEMPLATES_DIR  # noqa: F401  (build.py imports them from here)
+from coldcase.resources import STATIC_DIR
 
 BUILD_SCHEME = "coldcase-build"
 
@@ -198,7 +198,7 @@ def _frozen_class(cls: type) -> type:
 
 def _overflows(document) -> list[list[dict]]:
     try:
-        from coldcase.publish.preflight import layout_overflows
+        from coldcase.publish.preflight.overflow import layout_overflows
     except ImportError:
         return [[] for _ in document.pages]
     return layout_overflows(document)

@@ -9,6 +9,13 @@ from __future__ import annotations
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
         "language": "Nederlands",
+        "cta": "Weet u meer? Bel gratis, u mag anoniem blijven:",
+        "photo": "Foto",
+        "more_dates": "{n} andere data van zaken in deze kalender deze week (zie de index)",
+        "free_post": "Gratis post (geen postzegel)",
+        "years_ago": "{n} jaar geleden",
+        "see_week": "zie week {week}",
+        "cover_faces": "Herkent u iemand? Elke week één zaak.",
         "week": "Week",
         "want_to_know": "Wat willen we weten?",
         "reward": "Beloning",
@@ -35,6 +42,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "language": "English",
+        "cta": "Do you know more? Call free, you may stay anonymous:",
+        "photo": "Photo",
+        "more_dates": "{n} more dates of cases in this calendar this week (see the index)",
+        "free_post": "Free post (no stamp)",
+        "years_ago": "{n} years ago",
+        "see_week": "see week {week}",
+        "cover_faces": "Do you recognise someone? One case every week.",
         "week": "Week",
         "want_to_know": "What we want to know",
         "reward": "Reward",
@@ -60,6 +74,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "es": {
         "language": "Español",
+        "cta": "¿Sabe algo más? Llame gratis, puede quedar en el anonimato:",
+        "call_free": "Llame gratis",
+        "anonymous": "Puede quedar en el anonimato.",
+        "reward": "Recompensa",
+        "week": "Semana",
+        "free_post": "Correo gratuito (sin sello)",
         "how_to_tip": "Cómo dar una pista",
         "tip_phone": "Llame gratis al {phone}. Su número no se muestra y la llamada no se graba.",
         "tip_postal": "Escriba, sin sello, a {postal}.",
@@ -72,6 +92,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "ar": {
         "language": "العربية",
+        "cta": "هل تعرف المزيد؟ اتصل مجانًا، ويمكنك عدم ذكر اسمك:",
+        "call_free": "اتصل مجانًا",
+        "anonymous": "يمكنك عدم ذكر اسمك.",
+        "reward": "مكافأة",
+        "free_post": "بريد مجاني (دون طابع)",
         "how_to_tip": "كيف تقدّم معلومة",
         "tip_phone": "اتصل مجانًا على {phone}. لا يظهر رقمك ولا تُسجَّل المكالمة.",
         "tip_postal": "اكتب دون طابع بريدي إلى {postal}.",
@@ -84,6 +109,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "language": "Русский",
+        "cta": "Знаете больше? Звоните бесплатно, можно анонимно:",
+        "call_free": "Звоните бесплатно",
+        "anonymous": "Можно остаться анонимным.",
+        "reward": "Вознаграждение",
+        "week": "Неделя",
+        "free_post": "Бесплатная почта (без марки)",
         "how_to_tip": "Как сообщить информацию",
         "tip_phone": "Звоните бесплатно: {phone}. Ваш номер не определяется, разговор не записывается.",
         "tip_postal": "Пишите без марки по адресу: {postal}.",
@@ -118,3 +149,9 @@ def has_labels(language: str) -> bool:
 def euros(amount: int) -> str:
     """A whole euro amount the Dutch way: € 15.000."""
     return "€ " + f"{amount:,}".replace(",", ".")
+
+
+def isolate_ltr(text: str) -> str:
+    """`text` as a left-to-right island (U+2066 ... U+2069): a phone number, code or URL inside Arabic keeps
+    its own order ("0800-6070", never "6070-0800"). Invisible, and harmless in left-to-right text."""
+    return f"\u2066{text}\u2069" if text else text

@@ -21,9 +21,9 @@ from coldcase.auth.models import Role
 from coldcase.cases.store import case_library
 from coldcase.extensions import db
 from coldcase.publish import jobs
+from coldcase.publish.edition_checks import check_edition
 from coldcase.publish.models import BuildStatus, CalendarBuild
 from coldcase.publish.pages import PAPER_SIZES, VARIANTS
-from coldcase.publish.preflight import edition_checklist
 
 bp = Blueprint("print_staff", __name__, url_prefix="/staff/print")
 
@@ -36,6 +36,7 @@ VARIANT_HINTS = {
     "print": _l("for the print shop"),
     "screen": _l("for the website"),
     "cards": _l("playing cards"),
+    "card": _l("playing cards, one a page"),
 }
 
 #: A build's status and stage, and the preflight's checks (stored by name), in the page's language.
@@ -65,6 +66,8 @@ def checklist_title(item) -> str:
         "photos": lambda p: _("photos print at 300 dpi (%(size)s, %(width)s×%(height)s mm)", **p),
         "translation": lambda p: _("'%(language)s' translation of every case", **p),
         "warnings": lambda p: _("case files without warnings"),
+        "observances": lambda p: _("every observance is in the holidays library"),
+        "distribution": lambda p: _("distribution point %(code)s is in the edition", **p),
     }
     say = titles.get(getattr(item, "code", ""))
     try:
@@ -134,7 +137,7 @@ def index():
     year = form.year.data
     size = request.args.get("size") if request.args.get("size") in PAPER_SIZES else "A4"
     form.size.data = size  # the build uses the paper size the checklist was read for
-    checklist = edition_checklist(library, year, size) if year in library.editions else []
+    checklist = check_edition(library, year, size=size)[1] if year in library.editions else []
     builds = db.session.scalars(select(CalendarBuild).order_by(CalendarBuild.id.desc()).limit(HISTORY)).all()
     return render_template("print_staff/index.html", form=form, checklist=checklist, builds=builds, year=year,
                            years=sorted(library.editions, reverse=True), size=size, sizes=list(PAPER_SIZES),

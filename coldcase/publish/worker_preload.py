@@ -13,7 +13,7 @@ import pikepdf  # noqa: F401  (CMYK rewrite of each page)
 import PIL.ImageCms  # noqa: F401  (photo conversion)
 import weasyprint  # noqa: F401  (layout)
 
-import coldcase.publish.build  # noqa: F401  (the worker functions)
-import coldcase.publish.preflight  # noqa: F401  (overflow detection while laying out)
+import coldcase.publish.preflight.overflow  # noqa: F401  (overflow detection while laying out)
+import coldcase.publish.workers  # noqa: F401  (the worker functions)
 
 gc.freeze()

@@ -12,9 +12,11 @@ from PIL import Image, ImageDraw
 from coldcase.cases.loader import load_library
 
 TODAY = dt.date(2026, 11, 1)
+#: The public address of the test builds: not a placeholder, which print preflight refuses.
+BASE_URL = "https://cold-case-kalender.nl"
 
 
-def write_case(root: Path, case_id: str, number: int, *, status: str = "open", photo_size=(1500, 1125),
+def write_case(root: Path, case_id: str, number: int, *, status: str = "open", photo_size=(1600, 1250),
                translations: dict[str, str] | None = None, key_date: str = "1994-03-15",
                summary: str | None = None) -> Path:
     """Write one valid case folder (case.md, photo.jpg and translations) and return it."""
@@ -69,7 +71,7 @@ def write_edition(root: Path, year: int, weeks: list[str], languages=("nl", "en"
     folder.mkdir(parents=True, exist_ok=True)
     lines = [f"year: {year}", f"title: Cold case kalender {year}", f"languages: [{', '.join(languages)}]",
              "tipline:", "  phone: 0800-6070", "  postal: Antwoordnummer 12345, 1000 AB Amsterdam",
-             "  email: tips@example.org", "  web: https://example.org/tips", "weeks:"]
+             "  email: tips@cold-case-kalender.nl", "  web: https://cold-case-kalender.nl/tips", "weeks:"]
     lines += [f"  - {case_id}" for case_id in weeks]
     lines += ["distribution:", "  - code: PI-VUGHT", "    name: PI Vught", "    kind: prison", "    copies: 700"]
     path = folder / f"{year}.yaml"

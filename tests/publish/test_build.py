@@ -7,10 +7,10 @@ import re
 
 import pikepdf
 import pytest
-from conftest import TODAY, write_case, write_edition
+from conftest import BASE_URL, TODAY, write_case, write_edition
 
 from coldcase.cases.loader import load_library
-from coldcase.publish.build import build_calendar, check_edition
+from coldcase.publish.build import BuildOptions, build_calendar, check_edition
 
 FEW = (1, 11)
 
@@ -18,7 +18,8 @@ FEW = (1, 11)
 def _build(library, out, variant="print", **kwargs):
     kwargs.setdefault("weeks", FEW)
     kwargs.setdefault("workers", 1)
-    return build_calendar(library, 2027, variant, out, **kwargs)
+    kwargs.setdefault("base_url", BASE_URL)
+    return build_calendar(library, 2027, BuildOptions(variant=variant, out_dir=out, **kwargs))
 
 
 def test_print_build_writes_pdf_and_manifest_in_page_order(sample_library, tmp_path):
@@ -46,12 +47,12 @@ def test_print_variant_is_pdf_x4_with_cmyk_output_intent_bleed_and_metadata(samp
         assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 4
         assert b"PDF/X-4" in pdf.Root.Metadata.read_bytes()
         page = pdf.pages[2]
-        trim, media = [float(v) for v in page.TrimBox], [float(v) for v in page.MediaBox]
-        assert round(trim[0] - media[0], 1) == round(3 / 25.4 * 72, 1)  # 3 mm bleed
+        trim, bleed = [float(v) for v in page.TrimBox], [float(v) for v in page.BleedBox]
+        assert round(trim[0] - bleed[0], 1) == round(3 / 25.4 * 72, 1)  # 3 mm bleed
         assert str(pdf.docinfo["/Title"]) == "Cold case kalender 2027"
         images = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
         assert images and all(img.ColorSpace == "/DeviceCMYK" for img in images)
-        assert images[0].Width == 1417  # 120 mm at 300 dpi
+        assert 945 in [img.Width for img in images]  # the 80 mm portrait at 300 dpi
 
 
 def test_screen_variant_is_rgb_without_bleed_and_links_to_the_case(sample_library, tmp_path):
@@ -60,7 +61,7 @@ def test_screen_variant_is_rgb_without_bleed_and_links_to_the_case(sample_librar
         page = pdf.pages[2]
         assert [float(v) for v in page.MediaBox] == pytest.approx([0, 0, 595.28, 841.89], abs=0.1)
         uris = [str(a.A.URI) for a in page.get("/Annots", []) if "/A" in a]
-        assert "https://example.org/cases/case-01?e=2027" in uris
+        assert "https://cold-case-kalender.nl/cases/case-01?e=2027" in uris
     assert result.pdf_path.stat().st_size < 8_000_000
 
 
@@ -112,24 +113,24 @@ def test_rebuild_after_editing_one_case_rerenders_only_its_page(copy_root, tmp_p
     again = _build(library, tmp_path)
     assert again.chunks_rendered == 0
     case_md = copy_root / "case-11" / "case.md"
-    case_md.write_text(case_md.read_text().replace("Wie weet meer over zaak 11?", "Wie kende zaak 11?"))
+    case_md.write_text(case_md.read_text().replace("en met wie?", "en wie kende zaak 11?"))
     edited = _build(load_library(copy_root, today=TODAY), tmp_path)
     assert edited.chunks_rendered == 1
-    assert "Wie kende zaak 11?" in _page_text(edited.pdf_path, 4)
+    assert "wie kende zaak 11?" in _page_text(edited.pdf_path, 4)
 
 
 def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_path, monkeypatch):
     # Starting the worker pool (a forkserver importing WeasyPrint) takes longer than rendering one
     # page; the page must come out the same as a cold build with workers gives.
-    from coldcase.publish import build
+    from coldcase.publish import workers
 
     library = load_library(copy_root, today=TODAY)
     _build(library, tmp_path / "out", workers=2)
     case_md = copy_root / "case-11" / "case.md"
-    case_md.write_text(case_md.read_text().replace("Wie weet meer over zaak 11?", "Wie kende zaak 11?"))
+    case_md.write_text(case_md.read_text().replace("en met wie?", "en wie kende zaak 11?"))
     started = []
     with monkeypatch.context() as patch:
-        patch.setattr(build._EarlyPool, "_begin", lambda pool: started.append(pool))
+        patch.setattr(workers.EarlyPool, "_begin", lambda pool: started.append(pool))
         edited = _build(load_library(copy_root, today=TODAY), tmp_path / "out", workers=2)
     assert edited.chunks_rendered == 1 and edited.ok and started == []
     cold = _build(load_library(copy_root, today=TODAY), tmp_path / "fresh", workers=2)
@@ -138,17 +139,17 @@ def test_rebuild_of_one_page_renders_it_without_starting_workers(copy_root, tmp_
 
 
 def test_rebuild_of_many_pages_uses_the_workers(copy_root, tmp_path, monkeypatch):
-    from coldcase.publish import build
+    from coldcase.publish import workers
 
     library = load_library(copy_root, today=TODAY)
     _build(library, tmp_path, workers=2)
     for number in (1, 11):
         case_md = copy_root / f"case-{number:02d}" / "case.md"
-        case_md.write_text(case_md.read_text().replace(f"zaak {number}?", f"zaak {number}, nog altijd?"))
-    monkeypatch.setattr(build, "IN_PROCESS_PAGES", 1)
+        case_md.write_text(case_md.read_text().replace("en met wie?", f"en met wie, zaak {number}?"))
+    monkeypatch.setattr(workers, "IN_PROCESS_PAGES", 1)
     begun = []
-    original = build._EarlyPool._begin
-    monkeypatch.setattr(build._EarlyPool, "_begin", lambda pool: (begun.append(pool), original(pool)))
+    original = workers.EarlyPool._begin
+    monkeypatch.setattr(workers.EarlyPool, "_begin", lambda pool: (begun.append(pool), original(pool)))
     edited = _build(load_library(copy_root, today=TODAY), tmp_path, workers=2)
     assert edited.chunks_rendered >= 2 and edited.ok and len(begun) == 1
 
@@ -224,19 +225,19 @@ def test_missing_photo_is_reported(copy_root, tmp_path):
 
 
 def test_photo_too_small_for_a3_is_reported_before_rendering(sample_library, tmp_path):
-    _, problems = check_edition(sample_library, 2027, "print", "A3")
+    _, problems = check_edition(sample_library, 2027, BuildOptions(size="A3"))
     assert len(problems) == 52
-    assert "needs 2004×1503 px" in problems[0]
+    assert "needs 1336×1503 px" in problems[0]
 
 
 def test_missing_edition_is_reported(sample_library, tmp_path):
-    result = build_calendar(sample_library, 2031, "print", tmp_path)
+    result = build_calendar(sample_library, 2031, BuildOptions(out_dir=tmp_path))
     assert result.pdf_path is None
     assert any("2031" in p for p in result.problems)
 
 
 def test_unknown_variant_and_size_are_reported(sample_library):
-    _, problems = check_edition(sample_library, 2027, "poster", "B5")
+    _, problems = check_edition(sample_library, 2027, BuildOptions(variant="poster", size="B5"))
     assert any("unknown variant 'poster'" in p for p in problems)
     assert any("unknown paper size 'B5'" in p for p in problems)
 
@@ -251,3 +252,72 @@ def _page_text(pdf_path, page):
 
     return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
                           capture_output=True, text=True, check=True).stdout.replace("\n", " ")
+
+
+def test_print_build_has_crop_marks_outside_the_bleed_and_a_job_ticket(sample_library, tmp_path):
+    import hashlib
+
+    result = _build(sample_library, tmp_path)
+    assert result.ok, result.preflight.to_text()
+    passed = {check.name for check in result.preflight.checks if check.result == "pass"}
+    assert {"crop-marks", "ink", "font-subsets", "tip-line", "contact"} <= passed
+    mm = 72 / 25.4
+    with pikepdf.open(result.pdf_path) as pdf:
+        page = pdf.pages[2]
+        media, trim = [float(v) for v in page.MediaBox], [float(v) for v in page.TrimBox]
+        assert trim[0] - media[0] >= (3 + 5) * mm and media[2] - trim[2] >= (3 + 5) * mm
+    ticket = json.loads(result.manifest_path.read_text())["job"]
+    assert ticket["sha256"] == hashlib.sha256(result.pdf_path.read_bytes()).hexdigest()
+    assert ticket["trim_mm"] == [210.0, 297.0] and ticket["bleed_mm"] == 3.0
+    assert ticket["output_intent"] == "coldcase FOGRA39 coated offset, TAC 300%"
+    assert ticket["preflight"] == {"ok": True, "errors": 0, "warnings": 0}
+    assert ticket["copies"] == {"PI-VUGHT": 700} and ticket["copies_total"] == 700
+
+
+def test_manifest_lists_the_key_dates_of_other_cases_in_the_week_they_fall(sample_library, tmp_path):
+    # Every sample case has its key date on 15 March (1994): week 11 shows case-11's own and the others'.
+    result = _build(sample_library, tmp_path, variant="screen")
+    pages = {page["key"]: page for page in json.loads(result.manifest_path.read_text())["pages"]}
+    marks = pages["week-11"]["key_dates"]
+    assert len(marks) == 52 and {mark["date"] for mark in marks} == {"2027-03-15"}
+    assert {"date": "2027-03-15", "case": "case-11", "label": "Laatst gezien"} in marks
+    assert {"date": "2027-03-15", "case": "case-01",
+            "label": "33 jaar geleden: Slachtoffer 1: Laatst gezien · week 1"} in marks
+    assert pages["week-01"]["key_dates"] == []
+    text = _page_text(result.pdf_path, 4)
+    assert "33 jaar geleden: Slachtoffer 1: Laatst gezien · week 1" in text
+
+
+def test_a_swop_edition_builds_with_a_warning(copy_root, tmp_path):
+    edition = copy_root / "editions" / "2027.yaml"
+    edition.write_text(edition.read_text() + "print_profile: swop\n")
+    result = _build(load_library(copy_root, today=TODAY), tmp_path)
+    assert any("SWOP" in warning for warning in result.warnings)
+    ticket = json.loads(result.manifest_path.read_text())["job"]
+    assert ticket["output_intent"] == "Artifex CMYK SWOP Profile"
+
+
+def test_single_cards_have_3_mm_bleed_and_crop_marks_outside_it(sample_library, tmp_path):
+    result = _build(sample_library, tmp_path, variant="card")
+    assert result.ok, result.preflight.to_text()
+    passed = {check.name for check in result.preflight.checks if check.result == "pass"}
+    assert {"boxes", "crop-marks", "ink", "resolution"} <= passed
+    mm = 72 / 25.4
+    with pikepdf.open(result.pdf_path) as pdf:
+        assert len(pdf.pages) == 4  # face and back of two cards
+        trim, bleed = [float(v) for v in pdf.pages[0].TrimBox], [float(v) for v in pdf.pages[0].BleedBox]
+        assert round((trim[2] - trim[0]) / mm, 1) == 63.0 and round((trim[3] - trim[1]) / mm, 1) == 88.0
+        assert round((trim[0] - bleed[0]) / mm, 1) == 3.0
+
+
+def test_card_sheets_keep_a_gutter_for_each_cards_own_crop_marks(sample_library, tmp_path):
+    from coldcase.publish.cards import BLEED_MM, GUTTER_MM
+    from coldcase.publish.pdfpost import MARK_LENGTH_MM, MARK_OFFSET_MM
+
+    result = _build(sample_library, tmp_path, variant="cards")
+    assert result.ok, result.preflight.to_text()
+    assert {c.name: c.result for c in result.preflight.checks}["crop-marks"] == "pass"
+    manifest = json.loads(result.manifest_path.read_text())
+    assert manifest["size"] == "A3" and [p["kind"] for p in manifest["pages"]] == ["card-face", "card-back"]
+    # A card's marks end before the neighbour's bleed begins.
+    assert MARK_OFFSET_MM + MARK_LENGTH_MM < 2 * BLEED_MM + GUTTER_MM - BLEED_MM

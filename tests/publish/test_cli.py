@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from conftest import write_edition
 from flask import Flask
 
@@ -11,7 +13,7 @@ from coldcase.publish.cli import calendar_cli
 def _app(cases_dir, output_dir):
     # A bare Flask app: the command reads only these three settings.
     app = Flask(__name__)
-    app.config.update(CASES_DIR=cases_dir, OUTPUT_DIR=output_dir, PUBLIC_BASE_URL="https://example.org")
+    app.config.update(CASES_DIR=cases_dir, OUTPUT_DIR=output_dir, PUBLIC_BASE_URL="https://cold-case-kalender.nl")
     app.cli.add_command(calendar_cli)
     return app
 
@@ -22,7 +24,8 @@ def test_build_screen_writes_files_to_output_year_and_prints_a_summary(sample_ro
 
     original = build.build_calendar
     monkeypatch.setattr(build, "build_calendar",
-                        lambda *a, **k: original(*a, weeks=(1, 2), workers=1, **k))
+                        lambda library, year, options, **k: original(
+                            library, year, options.replace(weeks=(1, 2), workers=1), **k))
     runner = _app(sample_root, tmp_path).test_cli_runner()
     result = runner.invoke(args=["calendar", "build", "2027", "--variant", "screen", "--distribution", "PI-VUGHT"])
     assert result.exit_code == 0, result.output
@@ -47,3 +50,23 @@ def test_build_refuses_an_unknown_size(sample_root, tmp_path):
     result = runner.invoke(args=["calendar", "build", "2027", "--size", "B5"])
     assert result.exit_code == 2
     assert "B5" in result.output
+
+
+def test_distribution_all_builds_one_copy_per_point_with_its_code(copy_root, tmp_path, monkeypatch):
+    from coldcase.publish import build
+
+    edition = copy_root / "editions" / "2027.yaml"
+    edition.write_text(edition.read_text() + "  - code: PI-ZWOLLE\n    name: PI Zwolle\n    kind: prison\n"
+                                             "    copies: 450\n")
+    original = build.build_calendar
+    monkeypatch.setattr(build, "build_calendar",
+                        lambda library, year, options, **k: original(
+                            library, year, options.replace(weeks=(1,), workers=1), **k))
+    result = _app(copy_root, tmp_path).test_cli_runner().invoke(
+        args=["calendar", "build", "2027", "--variant", "screen", "--distribution", "all"])
+    assert result.exit_code == 0, result.output
+    for code, copies in (("PI-VUGHT", 700), ("PI-ZWOLLE", 450)):
+        manifest = json.loads((tmp_path / "2027" / f"calendar-2027-screen-{code}.json").read_text())
+        assert manifest["distribution"] == code and manifest["job"]["copies"] == {code: copies}
+        assert manifest["job"]["preflight"]["ok"] is True
+    assert "calendar-2027-screen-PI-ZWOLLE.pdf" in result.output

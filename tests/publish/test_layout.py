@@ -69,19 +69,51 @@ def test_dutch_public_holidays_are_marked_with_their_dutch_names():
     assert days[dt.date(2027, 3, 30)].holiday is None
 
 
-def test_key_dates_are_marked_on_the_same_month_and_day_on_the_case_page_only():
-    marks = key_date_marks([(dt.date(1994, 3, 15), "Anna last seen")])
+def test_key_dates_are_marked_on_the_same_month_and_day_on_the_case_page():
+    marks = key_date_marks([(dt.date(1994, 3, 15), "Anna last seen")], "anna", "Anna de Vries")
     # 15 March 2027 is a Monday in ISO week 11.
     pages = week_pages(2027, {11: marks})
-    marked = [(p.number, d.iso, d.key_dates) for p in pages for g in p.grids for d in g.days
-              if d.key_dates]
-    assert marked == [(11, "2027-03-15", ("Anna last seen",))]
+    marked = [(p.number, d.iso, [(m.text, m.own) for m in d.key_dates]) for p in pages for g in p.grids
+              for d in g.days if d.key_dates]
+    assert marked == [(11, "2027-03-15", [("Anna last seen", True)])]
 
 
-def test_a_key_date_outside_its_page_week_is_not_marked():
-    marks = key_date_marks([(dt.date(1994, 8, 1), "Found")])
-    pages = week_pages(2027, {1: marks})
-    assert not any(d.key_dates for p in pages for g in p.grids for d in g.days)
+def test_a_key_date_in_another_week_is_marked_there_with_whose_it_is_and_how_long_ago():
+    marks = key_date_marks([(dt.date(2016, 5, 3), "last seen")], "yvonne", "Yvonne Bakker")
+
+    def words(mark, week, years_ago, own):
+        return f"{years_ago} years ago: {mark.name} {mark.label} (week {week})"
+
+    # Yvonne's case is on page 1; 3 May 2027 falls in ISO week 18.
+    pages = week_pages(2027, {1: marks}, words=words)
+    [(page, day, mark)] = [(p.number, d.iso, m) for p in pages for g in p.grids for d in g.days
+                           for m in d.key_dates]
+    assert (page, day) == (18, "2027-05-03")
+    assert not mark.own and mark.week == 1 and mark.case_id == "yvonne" and mark.years_ago == 11
+    assert mark.text == "11 years ago: Yvonne Bakker last seen (week 1)"
+    assert pages[17].key_dates == [{"date": "2027-05-03", "case": "yvonne", "label": mark.text}]
+    assert pages[0].key_dates == []
+
+
+def test_bevrijdingsdag_is_named_every_year_and_good_friday_is_no_red_day_off():
+    for year in (2025, 2026, 2027, 2028):
+        days = {d.date: d for p in week_pages(year) for g in p.grids for d in g.days}
+        liberation = days[dt.date(year, 5, 5)]
+        assert "Bevrijdingsdag" in (liberation.holiday, liberation.observance)
+    days = {d.date: d for p in week_pages(2027) for g in p.grids for d in g.days}
+    good_friday = days[dt.date(2027, 3, 26)]
+    assert good_friday.holiday is None and good_friday.observance == "Goede vrijdag"
+
+
+def test_an_edition_observance_comes_from_the_library_with_its_dutch_name():
+    from coldcase.publish.layout import Observance
+
+    pages = week_pages(2027, observances=[Observance("SR", "Eid al-Fitr"), Observance("SR", "Eid al-Adha")])
+    named = {d.date: d.observance for p in pages for g in p.grids for d in g.days if d.observance}
+    assert named[dt.date(2027, 3, 9)] == "Ied-Ul-Fitre"
+    # Eid al-Adha 2027 falls on Whit Sunday: the day off is named, the observance gives way.
+    assert dt.date(2027, 5, 16) not in named
+    assert not any(d.holiday for p in pages for g in p.grids for d in g.days if d.date == dt.date(2027, 3, 9))
 
 
 def test_29_february_is_shown_in_a_leap_year():

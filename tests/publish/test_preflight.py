@@ -10,7 +10,10 @@ import pytest
 
 from coldcase.publish.preflight import layout_overflows, mark_not_for_print, run_preflight
 from tests.publish.preflight_fixtures import (
+    GOOD_TIPLINE,
     RGB_PROFILE,
+    SWOP_PROFILE,
+    PageSpec,
     good_print_spec,
     good_screen_spec,
     with_page,
@@ -226,3 +229,105 @@ def test_command_passes_a_good_file_and_speaks_json(runner, tmp_path):
     result = runner.invoke(calendar_cli, ["preflight", str(path), "--manifest", str(manifest), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["ok"] is True
+
+
+# ---------- the press's checks ----------
+
+@pytest.mark.parametrize(("marks", "says"), [
+    ("none", "there are no crop marks in registration colour"),
+    ("inside", "lie inside the bleed"),
+    ("short", "shorter than 5 mm"),
+])
+def test_crop_marks_must_lie_outside_the_bleed_and_be_5_mm_long(tmp_path, marks, says):
+    report = run_preflight(write_calendar_pdf(tmp_path, good_print_spec(crop_marks=marks)))
+    assert failed_checks(report) == {"crop-marks"}
+    assert says in messages(report, "crop-marks")[0] and messages(report, "crop-marks")[0].startswith("page 1:")
+
+
+def test_more_than_300_percent_ink_fails_with_its_page(tmp_path):
+    spec = with_page(good_print_spec(), 2, ink="1 1 1 0.5")
+    report = run_preflight(write_calendar_pdf(tmp_path, spec))
+    assert failed_checks(report) == {"ink"}
+    assert messages(report, "ink") == ["page 3: 1 colour(s) carry up to 350% ink; at most 300%"]
+
+
+def test_two_font_programs_under_one_name_fail(tmp_path):
+    spec = with_page(good_print_spec(), 1, other_font=True)
+    report = run_preflight(write_calendar_pdf(tmp_path, spec))
+    assert failed_checks(report) == {"font-subsets"}
+    assert messages(report, "font-subsets") == [
+        "2 different font subsets are all named NotoSans: a RIP may take them for one font"]
+
+
+def test_a_swop_output_intent_is_named_as_a_warning(tmp_path):
+    report = run_preflight(write_calendar_pdf(tmp_path, good_print_spec(output_intent=SWOP_PROFILE)))
+    assert report.ok and results(report)["output-intent"] == "warn"
+    assert "SWOP (US web offset" in messages(report, "output-intent")[0]
+
+
+def test_a_tip_line_turned_round_by_right_to_left_text_fails(tmp_path):
+    # What a right-to-left paragraph does to an unisolated number: drawn left to right as "6070-0800".
+    spec = with_page(good_print_spec(), 3, lines=("Call free 0800-6070", "ittasal 6070-0800"))
+    report = run_preflight(write_calendar_pdf(tmp_path, spec))
+    assert failed_checks(report) == {"tip-line"}
+    assert messages(report, "tip-line")[0].startswith("page 4: the tip line is printed 1× as 6070-0800")
+
+
+def test_a_language_without_the_tip_line_on_the_intro_fails(tmp_path):
+    from dataclasses import replace
+
+    spec = good_print_spec(languages=("nl", "en", "ar"))
+    spec = replace(spec, pages=(spec.pages[0], PageSpec("intro", "intro", lines=("Bel 0800-6070", "Call 0800-6070")),
+                                *spec.pages[1:]))
+    report = run_preflight(write_calendar_pdf(tmp_path, spec))
+    assert failed_checks(report) == {"tip-line"}
+    assert messages(report, "tip-line") == [
+        "page 2: the tip line 0800-6070 appears 2× digit for digit on this page; each of the 3 languages must show it"]
+
+
+@pytest.mark.parametrize(("tipline", "base_url", "says"), [
+    (dict(GOOD_TIPLINE, web="https://example.org/tips"), None, "the web address is a placeholder (example.org)"),
+    (None, "https://example.org", "the address of the printed links is a placeholder (example.org)"),
+    (dict(GOOD_TIPLINE, email="tips@kalender.invalid"), None,
+     "the email address is a placeholder (kalender.invalid)"),
+    (dict(GOOD_TIPLINE, phone=""), None, "the tip line is not set"),
+    (dict(GOOD_TIPLINE, postal=" "), None, "the free-post address is not set"),
+])
+def test_no_placeholder_or_missing_contact_goes_to_print(tmp_path, tipline, base_url, says):
+    changes = {"tipline": tipline} if tipline is not None else {}
+    if base_url:
+        changes["base_url"] = base_url
+    report = run_preflight(write_calendar_pdf(tmp_path, good_print_spec(**changes)))
+    assert "contact" in failed_checks(report)
+    assert any(says in message for message in messages(report, "contact"))
+
+
+def test_a_placeholder_on_a_screen_pdf_is_a_warning(tmp_path):
+    report = run_preflight(write_calendar_pdf(tmp_path, good_screen_spec(base_url="https://example.org")))
+    assert report.ok and results(report)["contact"] == "warn"
+
+
+def _arabic_pdf(folder, phone: str):
+    """A one-page PDF (WeasyPrint) with the tip line in an Arabic sentence, and its manifest."""
+    import weasyprint
+
+    html = (f'<p dir="rtl" lang="ar" style="font-family: \'Noto Sans Arabic\'">اتصل مجانًا على {phone}. '
+            'لا يظهر رقمك.</p>')
+    path = folder / "calendar-2027-screen.pdf"
+    weasyprint.HTML(string=html).write_pdf(path)
+    manifest = {"edition": {"year": 2027, "languages": ["ar"], "tipline": {"phone": "0800-6070"}},
+                "variant": "screen", "pages": [{"kind": "intro", "key": "intro"}]}
+    path.with_suffix(".json").write_text(json.dumps(manifest), encoding="utf-8")
+    return path
+
+
+def test_a_number_in_arabic_text_without_isolation_is_caught_turned_round(tmp_path):
+    report = run_preflight(_arabic_pdf(tmp_path, "0800-6070"))
+    assert messages(report, "tip-line")[0].startswith("page 1: the tip line is printed 1× as 6070-0800")
+
+
+def test_an_isolated_number_keeps_its_order_in_arabic_text(tmp_path):
+    from coldcase.publish.texts import isolate_ltr
+
+    report = run_preflight(_arabic_pdf(tmp_path, isolate_ltr("0800-6070")))
+    assert results(report)["tip-line"] == "pass", report.to_text()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from coldcase.cases.loader import load_library
-from coldcase.publish.preflight import edition_checklist
+from coldcase.publish.edition_checks import check_edition
 from tests.publish.conftest import TODAY, write_case, write_edition
+
+
+def edition_checklist(library, year):
+    return check_edition(library, year)[1]
 
 
 def by_title(items):
@@ -31,7 +35,7 @@ def test_an_edition_with_bad_weeks_fails_the_checklist_with_its_cases_problems(c
     assert count.result == "fail" and "lists 51 cases" in "\n".join(count.details)
     valid = items["every case is valid and open"]
     text = "\n".join(valid.details)
-    assert valid.result == "fail" and "case-03 is solved" in text
+    assert valid.result == "fail" and "case 'case-03' is solved" in text
     assert "case-05/case.md:" in text and "900×675 px" in text  # the case's own problem, with its line
 
 

@@ -32,8 +32,8 @@ class FakeBuilder:
         self.error = error
         self.calls = []
 
-    def __call__(self, library, year, variant, out_dir, distribution=None, size="A4", progress=None,
-                 base_url="", cache_dir=None):
+    def __call__(self, library, year, options, progress=None):
+        variant, out_dir, distribution, size = options.variant, options.out_dir, options.distribution, options.size
         self.calls.append(dict(year=year, variant=variant, distribution=distribution, size=size))
         result = BuildResult(year, variant, problems=list(self.problems), warnings=["case-07: no 'ar' translation"])
         if self.problems:
@@ -214,6 +214,7 @@ def test_checklist_is_read_for_the_chosen_paper_size(client, login_as):
     a4 = client.get("/staff/print/?year=2027&size=A4").get_data(as_text=True)
     a3 = client.get("/staff/print/?year=2027&size=A3").get_data(as_text=True)
     assert "photos print at 300 dpi (A4" in a4 and "needs" not in a4
-    # The sample photos are 1800×1350 px: enough for A4, too small for A3, and the page says which.
-    assert "photos print at 300 dpi (A3" in a3 and "photo.jpg is 1800×1350 px, needs" in a3
+    # The unidentified victims' photos are scenes of 1800×1350 px: enough for A4, too small for A3, and the
+    # page says which.
+    assert "photos print at 300 dpi (A3" in a3 and "is 1800×1350 px; printing at" in a3 and "needs 1336×1503 px" in a3
     assert '<option selected value="A3">' in a3
