@@ -36,6 +36,7 @@ ENVIRONMENT = {
     "COLDCASE_RETENTION_DAYS_CONTACT": ("RETENTION_DAYS_CONTACT", int),
     "COLDCASE_RETENTION_DAYS_ATTACHMENTS": ("RETENTION_DAYS_ATTACHMENTS", int),
     "COLDCASE_CASES_RECHECK_SECONDS": ("CASES_RECHECK_SECONDS", float),
+    "COLDCASE_HTTPS": ("HTTPS", lambda value: value.strip().lower() in ("1", "true", "yes", "on")),
 }
 
 
@@ -60,6 +61,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
         "REDIS_URL": None,
         "ENCRYPTION_KEY": None,
+        # Served over HTTPS (also behind a proxy that ends TLS): Secure __Host- cookies and HSTS
+        # (coldcase.auth.cookies).
+        "HTTPS": False,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

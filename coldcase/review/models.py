@@ -146,4 +146,4 @@ class TipLink(db.Model):
 # Declared here so that migrations know it (created in migration 0003): the queue's order, on the tips table.
 from coldcase.tips.models import Tip  # noqa: E402
 
-Index("ix_tips_queue_order", Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
+Index("ix_tips_queue_order", Tip.unread.desc(), Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)

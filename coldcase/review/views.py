@@ -12,11 +12,18 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from coldcase.audit import service as audit
+from coldcase.audit.describe import describe
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role, User, UserRole
 from coldcase.cases.views import case_library
 from coldcase.extensions import db
-from coldcase.review import grading, notes, queue
+from coldcase.review import (
+    display,
+    grading,
+    history,  # noqa: F401  (registers how a tip's changes are said)
+    notes,
+    queue,
+)
 from coldcase.review.forms import (
     CHANNEL_LABELS,
     CLOSE_REASON_LABELS,
@@ -31,7 +38,6 @@ from coldcase.review.forms import (
     ReviewForm,
     StaffTipForm,
 )
-from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
 from coldcase.review.reasons import display_reason
 from coldcase.tips.models import Tip
@@ -71,7 +77,7 @@ def index():
     """The queue: open tips, best first, with filters."""
     form = QueueFilterForm(request.args)
     choices = queue.filter_choices(case_library())
-    form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + [(c, c) for c in choices["cases"]]
+    form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + case_choices()
     form.edition.choices = [("", _("any"))] + [(str(e), str(e)) for e in choices["editions"]]
     form.point.choices = [("", _("any"))] + [(p, p) for p in choices["points"]]
     people = _investigators()
@@ -87,13 +93,15 @@ def index():
         max_score=_int(request.args.get("max_score")),
         grade=(request.args.get("grade") or "").strip()[:2] or None,
         outcome=request.args.get("outcome") or None,
+        waiting_for=request.args.get("waiting") if request.args.get("waiting") in queue.WAITING_FOR else None,
     )
     page_number = min(max(1, _int(request.args.get("page")) or 1), MAX_PAGE)
     page = queue.queue_page(wanted, page=page_number)
     args = {key: value for key, value in request.args.items() if key != "page" and value}
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
                            channel_labels=CHANNEL_LABELS,
-                           overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS)
+                           overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS,
+                           unread=queue.unread_count())
 
 
 def _tip_or_404(number: str) -> Tip:
@@ -104,8 +112,7 @@ def _tip_or_404(number: str) -> Tip:
 
 
 def _moment(value: datetime.date | datetime.datetime) -> datetime.datetime:
-    """A timeline entry's time in UTC. Messages carry a date only: they count from the start of that day.
-    SQLite hands back timestamps without a zone; they were stored in UTC."""
+    """A timeline entry's time in UTC. SQLite hands back timestamps without a zone; they were stored in UTC."""
     if not isinstance(value, datetime.datetime):
         return datetime.datetime.combine(value, datetime.time(), tzinfo=datetime.UTC)
     if value.tzinfo is None:
@@ -113,22 +120,48 @@ def _moment(value: datetime.date | datetime.datetime) -> datetime.datetime:
     return value.astimezone(datetime.UTC)
 
 
+def _message_moments(tip: Tip, replies: list) -> dict[int, datetime.datetime]:
+    """When each message was written. Messages stored before version 0006 carry a day only: a staff reply takes
+    the time of its audit event (the n-th reply, the n-th event), a tipster's message the end of its day (an
+    answer comes after the question of the same day, never before it)."""
+    moments, reply_times = {}, iter(_moment(event.at) for event in replies)
+    for message in sorted(tip.messages, key=lambda m: m.id):
+        reply_time = next(reply_times, None) if not message.from_tipster else None
+        if message.sent_at is not None:
+            moments[message.id] = _moment(message.sent_at)
+        elif reply_time is not None and reply_time.date() == message.created_at:
+            moments[message.id] = reply_time
+        else:
+            end = datetime.time(23, 59, 59) if message.from_tipster else datetime.time()
+            moments[message.id] = datetime.datetime.combine(message.created_at, end, tzinfo=datetime.UTC)
+    return moments
+
+
 def _timeline(tip: Tip) -> list[dict]:
-    """Messages, notes and changes of a tip, oldest first, by their full time (a message at the start of its
-    day); at the very same moment messages come first, then notes, then changes."""
+    """Messages, notes and changes of a tip, oldest first, each with its time of day; at the very same moment
+    messages come first, then notes, then changes."""
+    events = audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS + (audit.TIP_REPLIED,))
+    moments = _message_moments(tip, [event for event in events if event.action == audit.TIP_REPLIED])
     entries = []
     for message in tip.messages:
-        entries.append({"when": message.created_at, "kind": "tipster" if message.from_tipster else "reply",
+        moment = moments[message.id]
+        entries.append({"when": display.when(moment if message.sent_at or not message.from_tipster
+                                             else message.created_at, to_the_hour=message.from_tipster
+                                             and message.sent_at is not None),
+                        "kind": "tipster" if message.from_tipster else "reply",
                         "who": "tipster" if message.from_tipster else "team", "text": message.body,
-                        "order": (_moment(message.created_at), 0, message.id)})
+                        "order": (moment, 0, message.id)})
     for note in notes.notes_of(tip):
-        entries.append({"when": note.created_at, "kind": "note", "who": note.author.email if note.author else "",
-                        "text": note.body, "order": (_moment(note.created_at), 1, note.id)})
-    for event in audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS):
-        who = {"system": _("system"), "command line": _("command line")}.get(event.actor_label, event.actor_label)
-        entries.append({"when": event.at, "kind": "change", "who": who,
-                        "text": translate_change(event.detail),
-                        "order": (_moment(event.at), 2, event.id)})
+        entries.append({"when": display.when(_moment(note.created_at)), "kind": "note",
+                        "who": note.author.email if note.author else "", "text": note.body,
+                        "order": (_moment(note.created_at), 1, note.id)})
+    for event in events:
+        if event.action == audit.TIP_REPLIED:
+            continue  # the reply itself is in the timeline
+        who = {"system": _("system"), "command line": _("command line"), "tipster": _("tipster")}.get(
+            event.actor_label, event.actor_label)
+        entries.append({"when": display.when(_moment(event.at)), "kind": "change", "who": who,
+                        "text": describe(event), "order": (_moment(event.at), 2, event.id)})
     return sorted(entries, key=lambda entry: entry["order"])
 
 
@@ -147,6 +180,17 @@ def _review_form(review, tip, data=None) -> ReviewForm:
     return form
 
 
+def case_choices() -> list[tuple[str, str]]:
+    """The cases for a list to choose from, by the victim's name, each with its title in the page's language
+    and its id (two cases may name the same person)."""
+    from flask_babel import get_locale
+
+    language = str(get_locale())
+    cases = [case.localized(language) for case in case_library().cases.values()]
+    cases.sort(key=lambda case: (case.victim.name.casefold(), case.id))
+    return [(case.id, f"{case.victim.name}: {case.title} ({case.id})") for case in cases]
+
+
 def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, conflict=None, note_form=None,
                 reply_form=None, link_form=None, move_form=None):
     review = grading.review_for(tip)
@@ -154,18 +198,21 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
 
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
-    move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(case_library().cases)]
+    move_form.case_id.choices = [("", _("choose a case"))] + case_choices()
     reasons = [display_reason(reason) for reason in (tip.triage_reasons or [])]
+    contact = contact_details(tip)
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
         (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
-        contact=contact_details(tip), linked=grading.linked_tips(tip),
+        contact=contact, linked=grading.linked_tips(tip),
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
         error=error, conflict=conflict, status_labels=STATUS_LABELS, outcomes=Outcome, close_reasons=CloseReason,
         channel_labels=CHANNEL_LABELS, how_known_labels=HOW_KNOWN_LABELS, outcome_labels=OUTCOME_LABELS,
         close_reason_labels=CLOSE_REASON_LABELS,
         overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.UTC).date()),
+        bidi_controls=display.bidi_controls(tip.text, tip.when_where, contact,
+                                            *(message.body for message in tip.messages)),
     ), status
 
 
@@ -209,7 +256,7 @@ def save_review(number: str):
         review = grading.review_for(found)
         return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)
     db.session.commit()
-    flash(_("Saved: %(changes)s", changes="; ".join(translate_change(text) for text in done)) if done
+    flash(_("Saved: %(changes)s", changes="; ".join(describe(event) for event in done)) if done
           else _("Nothing changed."))
     return redirect(url_for("review.tip", number=found.number))
 
@@ -303,7 +350,7 @@ def new_tip():
 
     library = case_library()
     form = StaffTipForm()
-    form.case.choices = [("", _("general (no case)"))] + [(c, c) for c in sorted(library.cases)]
+    form.case.choices = [("", _("general (no case)"))] + case_choices()
     problems: list[str] = []
     if form.validate_on_submit():
         fields = {"channel": form.channel.data, "case": form.case.data, "edition": form.edition.data,
@@ -313,8 +360,6 @@ def new_tip():
         data, problems = check_staff_tip(fields, library)
         if data is not None:
             tip, code = add_staff_tip(data, current_user, with_receipt=form.with_receipt.data)
-            audit.record(current_user, audit.TIP_ENTERED, audit.tip_target(tip), f"entered from {tip.channel}")
-            db.session.commit()
             if code:
                 # Shown in the page only: a flashed message would travel in the (signed, not encrypted) session
                 # cookie. The page is not stored by the browser or a proxy.
@@ -328,10 +373,16 @@ def new_tip():
 
 
 @bp.record_once
+def _template_helpers(state) -> None:
+    display.init_app(state.app)
+
+
+@bp.record_once
 def _menu(state) -> None:
     from coldcase.auth.menu import add_staff_link
 
     add_staff_link(state.app, _l("Tip queue"), "review.index", [Role.INVESTIGATOR],
-                   _l("Open tips by triage score: read, grade, reply, close."))
+                   _l("Open tips by triage score: read, grade, reply, close."),
+                   count=queue.unread_count, count_label=_l("tips with an unread message"))
     add_staff_link(state.app, _l("Record a tip"), "review.new_tip", [Role.INVESTIGATOR],
                    _l("A tip that came by phone, letter, email or a prison visit."))

@@ -152,7 +152,8 @@ def status():
             add_tipster_message(tip, form.message.data)
             db.session.commit()
             form.message.data = ""
-            notice = _("Your message was added. The investigators will read it.")
+            notice = _("Your message was added. It is marked unread for the investigators and is back in their "
+                       "list of tips to read.")
     return _private(make_response(render_template(
         "tips/status.html", form=form, tip=tip, messages=visible_messages(tip), notice=notice,
         code=receipts.format_code(receipts.normalize_code(form.code.data)),
