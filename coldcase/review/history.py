@@ -23,8 +23,8 @@ def _label(labels: dict, key) -> str:
 
 @describes(audit.TIP_GRADED, _l("tip graded"))
 def _graded(params: dict) -> str:
-    grade = params.get("grade") or _("ungraded")
-    outcome = _label(OUTCOME_LABELS, params["outcome"]) if params.get("outcome") else _("no outcome yet")
+    grade = params["grade"] or _("ungraded")
+    outcome = _label(OUTCOME_LABELS, params["outcome"]) if params["outcome"] else _("no outcome yet")
     return _("graded %(grade)s, %(outcome)s", grade=grade, outcome=outcome)
 
 
