@@ -23,6 +23,8 @@ def load_user(session_id: str) -> User | None:
     older than the user's session version (signed out, password changed or reset, second factor reset): the
     session id is ``"<user id>.<session version>"`` (:meth:`User.get_id`)."""
     user_id, _, version = str(session_id).partition(".")
+    if len(user_id) > 12 or len(version) > 12:  # no id or version comes near; keep the database's integers safe
+        return None
     try:
         user = db.session.get(User, int(user_id))
         version_number = int(version)
