@@ -105,6 +105,9 @@ def index():
 
 
 def _tip_or_404(number: str) -> Tip:
+    # A tip number is short and printable; anything else (a NUL, which PostgreSQL refuses) names no tip.
+    if len(number) > 16 or not number.isprintable():
+        abort(404)
     tip = db.session.scalar(select(Tip).where(Tip.number == number))
     if tip is None:
         abort(404)
