@@ -520,6 +520,8 @@ def _read_translations(
                 photo_captions=tuple(item.get("caption") for item in values.get("photos") or []),
                 body_markdown=body.lstrip("\n"),
                 source=path,
+                victim_name=(values.get("victim") or {}).get("name"),
+                photo_credits=tuple(item.get("credit") for item in values.get("photos") or []),
             )
         )
     return translations
