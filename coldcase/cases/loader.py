@@ -410,7 +410,8 @@ def _check_photos(
                 f"photo '{name}' is {width} px wide; the web page needs at least {rules.WEB_MIN_WIDTH}",
                 field_name,
             )
-        photos.append(Photo(name, path, item.get("caption"), item.get("credit"), width, height))
+        photos.append(Photo(name, path, item.get("caption"), item.get("credit"), width, height,
+                            bool(item.get("illustration"))))
     return photos
 
 

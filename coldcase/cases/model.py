@@ -116,6 +116,8 @@ class Photo:
     credit: str | None
     width: int
     height: int
+    #: A drawing or reconstruction, not a photograph (pages say so in the reader's language).
+    illustration: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,7 +267,7 @@ def _translated_photo(photo: Photo, translation: Translation, index: int) -> Pho
     if caption is None and credit is None:
         return photo
     return Photo(photo.file, photo.path, caption or photo.caption, credit or photo.credit, photo.width,
-                 photo.height)
+                 photo.height, photo.illustration)
 
 
 @dataclass(frozen=True, eq=False)

@@ -414,6 +414,8 @@ PHOTO = Spec(
         "file": text(required=True),
         "caption": text(max_length=120, room="fit under the photo"),
         "credit": text(max_length=80),
+        # A drawing or reconstruction rather than a photograph: the site marks it in the reader's language.
+        "illustration": Spec("bool"),
     },
 )
 KEY_DATE = Spec(
@@ -476,7 +478,7 @@ TRANSLATION = Spec(
             item=Spec(
                 "mapping",
                 fields={"caption": PHOTO.fields["caption"], "credit": PHOTO.fields["credit"]},
-                not_translatable=frozenset({"file"}),
+                not_translatable=frozenset({"file", "illustration"}),
             ),
         ),
     },
