@@ -54,7 +54,9 @@ UNKNOWN_POINT = "unknown"
 
 
 class Tip(db.Model):
-    """One tip, from any channel. Written only by :mod:`coldcase.tips.intake`."""
+    """One tip, from any channel. Written by :mod:`coldcase.tips.intake`; the conversation's state (``unread``,
+    ``waiting_for``) by :mod:`coldcase.tips.conversation` and the review's opening of it, the status by
+    :mod:`coldcase.review.grading`."""
 
     __tablename__ = "tips"
 
