@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 WIDTH, HEIGHT = 1800, 1350  # 4:3, enough for 120 x 90 mm at 300 dpi
 SUPERSAMPLE = 2  # draw at twice the size, then shrink: smooth edges without an antialiasing API
