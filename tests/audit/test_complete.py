@@ -147,3 +147,20 @@ def test_the_export_carries_the_parameters_and_the_english_sentence(client, logi
     assert json.loads(graded["params"]) == {"grade": "B2", "outcome": "usable"}
     (export,) = events("export")
     assert export.params == {"what": "audit log (CSV)", "filter": {"lang": "nl"}}
+
+
+def test_a_calendar_built_on_the_command_line_is_recorded(runner, monkeypatch, tmp_path):
+    from coldcase.publish import build
+
+    def fake_build(library, year, variant, out_dir, **options):
+        pdf = tmp_path / f"calendar-{year}-{variant}.pdf"
+        pdf.write_bytes(b"%PDF-1.7\n")
+        return build.BuildResult(year, variant, pdf_path=pdf, pages=4)
+
+    monkeypatch.setattr(build, "build_calendar", fake_build)
+    result = runner.invoke(args=["calendar", "build", "2027", "--variant", "screen", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    (event,) = events("calendar_built")
+    assert event.actor_label == "command line" and event.target == "calendar:2027"
+    assert event.params == {"year": 2027, "variant": "screen", "distribution": None, "size": "A4",
+                            "result": "passed", "file": "calendar-2027-screen.pdf"}
