@@ -11,7 +11,6 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from coldcase.audit import service as audit
 from coldcase.audit.describe import describe
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role, User, UserRole
@@ -23,6 +22,7 @@ from coldcase.review import (
     history,  # noqa: F401  (registers how a tip's changes are said)
     notes,
     queue,
+    timeline,
 )
 from coldcase.review.forms import (
     CHANNEL_LABELS,
@@ -43,10 +43,6 @@ from coldcase.review.reasons import display_reason
 from coldcase.tips.models import Tip
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review")
-
-#: Audit actions shown in a tip's timeline (views are in the audit log, but would drown the history).
-TIMELINE_ACTIONS = (audit.TIP_ENTERED, audit.TIP_GRADED, audit.TIP_STATUS, audit.TIP_ASSIGNED, audit.TIP_TAGGED,
-                    audit.TIP_LINKED, audit.TIP_MOVED, audit.TIP_PURGED)
 
 
 def _investigators() -> list[User]:
@@ -101,7 +97,17 @@ def index():
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
                            channel_labels=CHANNEL_LABELS,
                            overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS,
-                           unread=queue.unread_count())
+                           unread=unread_count())
+
+
+def unread_count() -> int:
+    """How many tips have an unread message from the tipster, counted once per request (the queue's notice and
+    the staff menu both show it)."""
+    # Kept with the request itself: an app context (and its ``g``) may outlive one request.
+    cache = request.environ
+    if "coldcase.unread_tips" not in cache:
+        cache["coldcase.unread_tips"] = queue.unread_count()
+    return cache["coldcase.unread_tips"]
 
 
 def _tip_or_404(number: str) -> Tip:
@@ -112,60 +118,6 @@ def _tip_or_404(number: str) -> Tip:
     if tip is None:
         abort(404)
     return tip
-
-
-def _moment(value: datetime.date | datetime.datetime) -> datetime.datetime:
-    """A timeline entry's time in UTC. SQLite hands back timestamps without a zone; they were stored in UTC."""
-    if not isinstance(value, datetime.datetime):
-        return datetime.datetime.combine(value, datetime.time(), tzinfo=datetime.UTC)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC)
-
-
-def _message_moments(tip: Tip, replies: list) -> dict[int, datetime.datetime]:
-    """When each message was written. Messages stored before version 0006 carry a day only: a staff reply takes
-    the time of its audit event (the n-th reply, the n-th event), a tipster's message the end of its day (an
-    answer comes after the question of the same day, never before it)."""
-    moments, reply_times = {}, iter(_moment(event.at) for event in replies)
-    for message in sorted(tip.messages, key=lambda m: m.id):
-        reply_time = next(reply_times, None) if not message.from_tipster else None
-        if message.sent_at is not None:
-            moments[message.id] = _moment(message.sent_at)
-        elif reply_time is not None and reply_time.date() == message.created_at:
-            moments[message.id] = reply_time
-        else:
-            end = datetime.time(23, 59, 59) if message.from_tipster else datetime.time()
-            moments[message.id] = datetime.datetime.combine(message.created_at, end, tzinfo=datetime.UTC)
-    return moments
-
-
-def _timeline(tip: Tip) -> list[dict]:
-    """Messages, notes and changes of a tip, oldest first, each with its time of day; at the very same moment
-    messages come first, then notes, then changes."""
-    events = audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS + (audit.TIP_REPLIED,))
-    moments = _message_moments(tip, [event for event in events if event.action == audit.TIP_REPLIED])
-    entries = []
-    for message in tip.messages:
-        moment = moments[message.id]
-        entries.append({"when": display.when(moment if message.sent_at or not message.from_tipster
-                                             else message.created_at, to_the_hour=message.from_tipster
-                                             and message.sent_at is not None),
-                        "kind": "tipster" if message.from_tipster else "reply",
-                        "who": "tipster" if message.from_tipster else "team", "text": message.body,
-                        "order": (moment, 0, message.id)})
-    for note in notes.notes_of(tip):
-        entries.append({"when": display.when(_moment(note.created_at)), "kind": "note",
-                        "who": note.author.email if note.author else "", "text": note.body,
-                        "order": (_moment(note.created_at), 1, note.id)})
-    for event in events:
-        if event.action == audit.TIP_REPLIED:
-            continue  # the reply itself is in the timeline
-        who = {"system": _("system"), "command line": _("command line"), "tipster": _("tipster")}.get(
-            event.actor_label, event.actor_label)
-        entries.append({"when": display.when(_moment(event.at)), "kind": "change", "who": who,
-                        "text": describe(event), "order": (_moment(event.at), 2, event.id)})
-    return sorted(entries, key=lambda entry: entry["order"])
 
 
 def _review_form(review, tip, data=None) -> ReviewForm:
@@ -206,7 +158,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
     contact = contact_details(tip)
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=tip.triage_score is not None and
-        (tip.triage_score - sum(points for points, _ in reasons)), timeline=_timeline(tip),
+        (tip.triage_score - sum(points for points, _ in reasons)), timeline=timeline.entries(tip),
         contact=contact, linked=grading.linked_tips(tip),
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
@@ -386,6 +338,6 @@ def _menu(state) -> None:
 
     add_staff_link(state.app, _l("Tip queue"), "review.index", [Role.INVESTIGATOR],
                    _l("Open tips by triage score: read, grade, reply, close."),
-                   count=queue.unread_count, count_label=_l("tips with an unread message"))
+                   count=unread_count, count_label=_l("tips with an unread message"))
     add_staff_link(state.app, _l("Record a tip"), "review.new_tip", [Role.INVESTIGATOR],
                    _l("A tip that came by phone, letter, email or a prison visit."))
