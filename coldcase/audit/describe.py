@@ -53,6 +53,16 @@ def describe(event) -> str:
         return _plain(event.params)
 
 
+_ACTORS = {"system": _l("system"), "command line": _l("command line"), "tipster": _l("tipster"),
+           "unknown": _l("unknown")}
+
+
+def actor_name(label: str) -> str:
+    """Who did it, for the reader: a staff member's email as stored, the app's own actors in their language."""
+    name = _ACTORS.get(label)
+    return str(name) if name is not None else label
+
+
 def action_label(code: str) -> str:
     """The short name of an event code in the reader's language (the code itself when unknown)."""
     label = ACTION_LABELS.get(code)

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from coldcase.audit import service as audit
-from coldcase.audit.describe import ACTION_LABELS, action_label, describe
+from coldcase.audit.describe import ACTION_LABELS, action_label, actor_name, describe
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role
 from coldcase.extensions import db
@@ -69,7 +69,7 @@ def index():
         wanted, error, args = audit.AuditFilter(), str(problem), {}
     events = audit.events(wanted, page=page)
     return render_template("audit/index.html", events=events, args=args, describe=describe, error=error,
-                           action_label=action_label,
+                           action_label=action_label, actor_name=actor_name,
                            actions=audit.known_actions(ACTION_LABELS)), 200 if error is None else 400
 
 

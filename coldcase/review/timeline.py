@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from flask_babel import gettext as _
-
 from coldcase.audit import service as audit
-from coldcase.audit.describe import describe
+from coldcase.audit.describe import actor_name, describe
 from coldcase.review import (
     display,
     history,  # noqa: F401  (registers how a tip's changes are said)
@@ -68,8 +66,7 @@ def entries(tip: Tip) -> list[dict]:
     for event in events:
         if event.action == audit.TIP_REPLIED:
             continue  # the reply itself is in the timeline
-        who = {"system": _("system"), "command line": _("command line"), "tipster": _("tipster")}.get(
-            event.actor_label, event.actor_label)
+        who = actor_name(event.actor_label)
         entries.append({"when": display.when(_moment(event.at)), "kind": "change", "who": who,
                         "text": describe(event), "order": (_moment(event.at), 2, event.id)})
     return sorted(entries, key=lambda entry: entry["order"])

@@ -125,6 +125,7 @@ def test_the_log_page_says_events_in_the_reader_s_language(client, login_as):
     assert "status new → closed (spam)" in english and "a@b.example: roles analyst → admin, analyst" in english
     dutch = client.get("/staff/audit/?lang=nl").get_data(as_text=True)
     assert "status nieuw → afgesloten (spam)" in dutch
+    assert "<td><bdi>systeem</bdi></td>" in dutch  # the app's own actors in the reader's language
 
 
 def test_a_filter_with_control_characters_is_refused_with_a_message(client, login_as):
