@@ -36,7 +36,12 @@ def make_codes(user: User) -> list[str]:
 
 
 def use_code(user: User, typed: str) -> bool:
-    """Spend one of ``user``'s recovery codes: True (and the code is gone) when ``typed`` is one of them."""
+    """Spend one of ``user``'s recovery codes: True (and the code is gone) when ``typed`` is one of them. The
+    user's row is locked first (``SELECT ... FOR UPDATE``), so two sign-ins racing with one code cannot both
+    spend it. The caller commits."""
+    from coldcase.extensions import db
+
+    db.session.refresh(user, with_for_update=True)
     digest = _digest(typed)
     stored = list(user.recovery_codes or [])
     match = next((item for item in stored if hmac.compare_digest(item, digest)), None)
