@@ -14,7 +14,7 @@ PORT ?= 5000
 
 run: install
 	$(BIN)/coldcase db upgrade
-	$(BIN)/coldcase users ensure-admin
+	$(BIN)/coldcase users ensure-admin --url http://$(HOST):$(PORT)
 	$(BIN)/coldcase demo seed-history --if-needed
 	$(BIN)/coldcase run --host $(HOST) --port $(PORT)
 

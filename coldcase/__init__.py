@@ -36,6 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     settings.load(app, config)
 
     from coldcase import errors, i18n, privacy
+    from coldcase.auth import cookies
     from coldcase.extensions import csrf, db, login_manager, migrate
 
     privacy.init_app(app)
@@ -43,6 +44,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))
     csrf.init_app(app)
     login_manager.init_app(app)
+    cookies.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
 

@@ -38,6 +38,7 @@ ENVIRONMENT = {
     "COLDCASE_CASES_RECHECK_SECONDS": ("CASES_RECHECK_SECONDS", float),
     "COLDCASE_DB_CONNECT_TIMEOUT": ("DB_CONNECT_TIMEOUT", int),
     "COLDCASE_DB_STATEMENT_TIMEOUT": ("DB_STATEMENT_TIMEOUT", float),
+    "COLDCASE_HTTPS": ("HTTPS", lambda value: value.strip().lower() in ("1", "true", "yes", "on")),
 }
 
 
@@ -70,6 +71,9 @@ def defaults(instance_path: Path) -> dict[str, Any]:
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
         "REDIS_URL": None,
         "ENCRYPTION_KEY": None,
+        # Served over HTTPS (also behind a proxy that ends TLS): Secure __Host- cookies and HSTS
+        # (coldcase.auth.cookies).
+        "HTTPS": False,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,

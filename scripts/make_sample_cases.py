@@ -736,8 +736,9 @@ def write_case(root: Path, f: dict, number: int) -> list[str]:
     for name, caption in zip(photo_list(f), captions(f, "nl"), strict=True):
         lines += [
             f"  - file: {name}",
+            "    illustration: true",
             f"    caption: {yaml_str(caption)}",
-            "    credit: Voorbeelddata, getekend",
+            f"    credit: {CREDITS['nl']}",
         ]
     kds = key_dates(f)
     if kds:
@@ -769,6 +770,10 @@ def write_case(root: Path, f: dict, number: int) -> list[str]:
         out = [
             "---",
             f"title: {yaml_str(tr['title'])}",
+        ]
+        if f["name"] in UNNAMED:  # the person without a name is named in the translation's language
+            out += ["victim:", f"  name: {yaml_str(UNNAMED[f['name']][lang])}"]
+        out += [
             f"place: {yaml_str(tr['place'])}",
             f"summary: {folded(tr['summary'])}",
             f"question: {folded(tr['question'])}",
@@ -778,12 +783,24 @@ def write_case(root: Path, f: dict, number: int) -> list[str]:
             for key, day in kds:
                 out += [f"  - date: {day.isoformat()}", f"    label: {yaml_str(tr['labels'][key])}"]
         out.append("photos:")
-        out += [f"  - caption: {yaml_str(cap)}" for cap in captions(f, lang)]
+        for cap in captions(f, lang):
+            out += [f"  - caption: {yaml_str(cap)}", f"    credit: {yaml_str(CREDITS[lang])}"]
         out += ["---", tr["body"], ""]
         (folder / f"case.{lang}.md").write_text("\n".join(out), encoding="utf-8")
         check(folder / f"case.{lang}.md", tr)
         langs.append(lang)
     return langs
+
+
+#: The photo credit of the drawn sample pictures, and the names of people without one, in each language.
+CREDITS = {"nl": "Voorbeelddata, getekend", "en": "Sample data, drawn", "es": "Datos de ejemplo, dibujo",
+           "ar": "بيانات نموذجية، رسم", "ru": "Пример данных, рисунок"}
+UNNAMED = {
+    "Onbekende man": {"en": "Unknown man", "es": "Hombre desconocido", "ar": "رجل مجهول",
+                      "ru": "Неизвестный мужчина"},
+    "Onbekende vrouw": {"en": "Unknown woman", "es": "Mujer desconocida", "ar": "امرأة مجهولة",
+                        "ru": "Неизвестная женщина"},
+}
 
 
 def check(path: Path, tx: dict) -> None:

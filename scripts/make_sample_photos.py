@@ -3,7 +3,8 @@
 Every named victim gets a drawn portrait (`portrait.jpg`, the printed photo: a flat drawing of a face,
 labelled "tekening · geen echt persoon"); every sample case gets a stylised, clearly non-photographic picture: a place scene (gabled houses, a canal, a
 dyke, a railway bridge, a polder, a wood, a street with a bicycle or a car) or a neutral silhouette, always with
-a small "illustratie" label in a corner, so nobody mistakes it for a real photo of a real person or place.
+a small drawn-pencil mark in a corner (a sign without words: the site says "illustration" beside it in the
+reader's language, from the photo's ``illustration: true``), so nobody mistakes it for a real photo.
 
 The scene is chosen from the case's tags (see SCENE_TAGS), otherwise from the case id; colours and details
 are seeded from the case id and the file name, so a run gives the same pixels every time. Only Pillow is used.
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 WIDTH, HEIGHT = 1800, 1350  # 4:3, enough for 120 x 90 mm at 300 dpi
 SUPERSAMPLE = 2  # draw at twice the size, then shrink: smooth edges without an antialiasing API
@@ -604,18 +605,19 @@ SCENE_FUNCS = {
 }
 
 
-def label(img: Image.Image, text: str = "illustratie") -> None:
-    """Put a small rounded label in the bottom right corner, so the picture is never taken for a photo."""
+def label(img: Image.Image) -> None:
+    """Put a small pencil sign in a rounded box in the bottom right corner, so the picture is never taken for a
+    photo. No words: the picture is shown in every language, and the page names it in the reader's."""
     draw = ImageDraw.Draw(img)
-    font = ImageFont.load_default(size=30)
-    x0, y0, x1, y1 = draw.textbbox((0, 0), text, font=font)
-    pad = 14
-    bw, bh = x1 - x0 + 2 * pad, y1 - y0 + 2 * pad
-    bx, by = img.width - bw - 28, img.height - bh - 28
-    draw.rounded_rectangle(
-        (bx, by, bx + bw, by + bh), radius=12, fill=(255, 255, 255), outline=(60, 60, 60), width=2
-    )
-    draw.text((bx + pad - x0, by + pad - y0), text, font=font, fill=(40, 40, 40))
+    size = 64
+    bx, by = img.width - size - 28, img.height - size - 28
+    draw.rounded_rectangle((bx, by, bx + size, by + size), radius=12, fill=(255, 255, 255), outline=(60, 60, 60),
+                           width=2)
+    # A pencil drawn diagonally: body, wooden tip, lead.
+    x0, y0, x1, y1 = bx + 14, by + size - 14, bx + size - 14, by + 14
+    draw.line((x0 + 8, y0 - 8, x1, y1), fill=(60, 60, 60), width=12)
+    draw.polygon([(x0, y0), (x0 + 3, y0 - 13), (x0 + 13, y0 - 3)], fill=(222, 184, 135), outline=(60, 60, 60))
+    draw.polygon([(x0, y0), (x0 + 1, y0 - 5), (x0 + 5, y0 - 1)], fill=(40, 40, 40))
 
 
 def draw_scene(scene: str, seed: str) -> Image.Image:

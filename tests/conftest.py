@@ -99,7 +99,10 @@ def app(app_config):
         db.session.remove()
         with db.engine.begin() as connection:
             if connection.dialect.name == "postgresql":
-                # TRUNCATE: the append-only audit log refuses DELETE on PostgreSQL (a trigger).
+                # The audit log's triggers refuse DELETE and TRUNCATE (migration 0006). Ordinary triggers do not
+                # fire under session_replication_role = replica, which only a superuser may set: the suite's
+                # administrative connection, never the app's role in production. Only this teardown does it.
+                connection.execute(sa.text("SET LOCAL session_replication_role = replica"))
                 names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
                 connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
             else:

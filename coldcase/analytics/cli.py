@@ -49,8 +49,8 @@ def summary_command(edition: int | None, output: str) -> None:
 
     result, _ = _figures(edition)
     table = result["editions"]
-    audit.record("command line", audit.EXPORT, "yield:editions", f"yield summary as {output}: "
-                 + result.wanted.describe())
+    audit.record("command line", audit.EXPORT, "yield:editions",
+                 {"what": f"yield summary ({output})", "filter": result.wanted.as_query()})
     db.session.commit()
     if output == "json":
         click.echo(json.dumps(editions_data(table), indent=2))
@@ -83,7 +83,7 @@ def report_command(year: int, out: Path) -> None:
     pdf = report_pdf(result, library, all_editions=everything)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
-    audit.record("command line", audit.EXPORT, f"yield:report:{year}", f"yield report PDF to {out.name}")
+    audit.record("command line", audit.EXPORT, f"yield:report:{year}", {"what": f"yield report PDF ({out.name})"})
     db.session.commit()
     click.echo(f"Wrote {out} ({len(pdf) // 1024} KB).")
 

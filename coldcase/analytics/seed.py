@@ -149,7 +149,6 @@ def seed_history(library: Library, actor: str = "command line") -> dict[int, int
                 information_grade=rng.choice((2, 3)) if usable else rng.choice((4, 5, 6)),
                 first_reviewed_at=reviewed, closed_at=closed, close_reason="passed_on" if usable else "no_lead")
         made[year] = len(stored)
-    audit.record(actor, "demo_seeded", "editions:2017-2019",
-                 "synthetic history: " + ", ".join(f"{year} {count} tips" for year, count in made.items()))
+    audit.record(actor, "demo_seeded", "editions:2017-2019", {"tips": {str(year): count for year, count in made.items()}})
     db.session.commit()
     return made

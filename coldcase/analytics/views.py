@@ -85,7 +85,8 @@ def export_csv(name: str):
         abort(404)
     result, _problems, _ = _figures()
     text = table_csv(result[name], result.wanted.describe())
-    audit.record(current_user, audit.EXPORT, f"yield:{name}", f"CSV: {result.wanted.describe()}")
+    audit.record(current_user, audit.EXPORT, f"yield:{name}",
+                 {"what": f"yield {name} (CSV)", "filter": result.wanted.as_query()})
     db.session.commit()
     filename = f"yield-{name}{''.join('-' + v for v in result.wanted.as_query().values())}.csv"
     return Response(text.encode("utf-8"), mimetype="text/csv; charset=utf-8",
@@ -101,7 +102,8 @@ def report():
     result, _problems, library = _figures()
     everything = memo.figures_for(filters.YieldFilter(), library, today())
     pdf = report_pdf(result, library, all_editions=everything)
-    audit.record(current_user, audit.EXPORT, "yield:report", f"PDF report: {result.wanted.describe()}")
+    audit.record(current_user, audit.EXPORT, "yield:report",
+                 {"what": "yield report (PDF)", "filter": result.wanted.as_query()})
     db.session.commit()
     filename = _safe_name(f"yield-report{''.join('-' + v for v in result.wanted.as_query().values())}.pdf")
     return Response(pdf, mimetype="application/pdf",

@@ -1,12 +1,12 @@
 """The audit log's one table. Rows are only ever added: the app has no code that changes or removes them, a
-flush that tries to is refused (:mod:`coldcase.audit.service`), and on PostgreSQL a trigger refuses UPDATE and
-DELETE as well (migration 0003)."""
+flush that tries to is refused (:mod:`coldcase.audit.service`), and on PostgreSQL statement triggers refuse
+UPDATE, DELETE and TRUNCATE as well (migration 0006)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coldcase.auth.models import utcnow
@@ -14,7 +14,9 @@ from coldcase.extensions import db
 
 
 class AuditEvent(db.Model):
-    """One thing that happened: ``actor`` did ``action`` to ``target`` at ``at``, with a ``detail`` sentence.
+    """One thing that happened: ``actor`` did ``action`` (an event code) to ``target`` at ``at``, with
+    ``params``, the event's detail as data, which :mod:`coldcase.audit.describe` says in the reader's language.
+    ``detail`` holds the English sentence that versions before 0006 wrote instead (shown as it is).
 
     ``actor_label`` keeps the actor's email as it was (or ``system``, ``command line``), so the record stays
     readable whatever happens to the account later. ``target`` names the record, e.g. ``tip:T-7KQ2-M9XD`` or
@@ -31,6 +33,7 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(String(40), index=True)
     target: Mapped[str] = mapped_column(String(120), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+    params: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     def __repr__(self) -> str:
         return f"<AuditEvent {self.action} {self.target} by {self.actor_label}>"

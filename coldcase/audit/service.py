@@ -1,13 +1,15 @@
 """Writing and reading the audit log. :func:`record` is the only writer; nothing updates or deletes a row.
 
 ``record`` adds the event to the current database session and does not commit: the event is stored with the
-change it describes, in the same transaction, or not at all.
+change it describes, in the same transaction, or not at all. An event is a code (the constants below) and
+parameters (plain JSON data); :mod:`coldcase.audit.describe` says it in the reader's language.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +30,10 @@ LOGIN = "login"
 LOGIN_FAILED = "login_failed"
 LOGIN_SECOND_FACTOR_FAILED = "login_2fa_failed"
 LOGOUT = "logout"
+PASSWORD_CHANGED = "password_changed"
 TWO_FACTOR_ENROLLED = "2fa_enrolled"
+RECOVERY_CODES_MADE = "2fa_recovery_codes"
+RECOVERY_CODE_USED = "2fa_recovery_code_used"
 TIP_VIEWED = "tip_viewed"
 TIP_ENTERED = "tip_entered"
 TIP_GRADED = "tip_graded"
@@ -40,7 +45,11 @@ TIP_TAGGED = "tip_tagged"
 TIP_LINKED = "tip_linked"
 TIP_MOVED = "tip_moved"
 TIP_PURGED = "tip_purged"
+TIP_MESSAGE = "tip_message"
 TIPS_RESCORED = "tips_rescored"
+TIPS_IMPORTED = "tips_imported"
+CALENDAR_BUILT = "calendar_built"
+CALENDAR_DOWNLOADED = "calendar_downloaded"
 EXPORT = "export"
 USER_CREATED = "user_created"
 USER_ROLES = "user_roles"
@@ -50,17 +59,24 @@ USER_PASSWORD_RESET = "user_password_reset"
 USER_2FA_RESET = "user_2fa_reset"
 
 
-def record(actor, action: str, target: str = "", detail: str = "") -> AuditEvent:
+def record(actor, action: str, target: str = "", params: dict | str | None = None, *,
+           at: datetime | None = None) -> AuditEvent:
     """Add an audit event to the session (the caller commits). ``actor`` is a user, or a string such as
-    ``"system"`` or ``"command line"`` for work nobody signed in for, or None for an unknown person."""
+    ``"system"``, ``"command line"`` or ``"tipster"`` for work nobody signed in for, or None for an unknown
+    person. ``params`` is the event's detail as JSON data (say it with :mod:`coldcase.audit.describe`); a
+    string is kept as a sentence, as older code wrote it. ``at`` is for events whose time must be coarse (a
+    tipster's message is kept to the hour)."""
     if actor is None:
         actor_id, label = None, "unknown"
     elif isinstance(actor, str):
         actor_id, label = None, actor
     else:
         actor_id, label = actor.id, actor.email
+    detail, data = (params, None) if isinstance(params, str) else ("", dict(params or {}))
     entry = AuditEvent(actor_id=actor_id, actor_label=label[:254], action=action, target=target[:120],
-                       detail=detail)
+                       detail=detail, params=data)
+    if at is not None:
+        entry.at = at
     db.session.add(entry)
     return entry
 
@@ -110,12 +126,13 @@ def events_for_target(target: str, actions: tuple[str, ...] | None = None) -> li
     return list(db.session.scalars(query.order_by(AuditEvent.at, AuditEvent.id)))
 
 
-def known_actions() -> list[str]:
-    """The action names present in the log, for the filter's choices."""
-    return list(db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
+def known_actions(also=()) -> list[str]:
+    """The action names present in the log and ``also`` (the codes the app knows), for the filter's choices."""
+    present = set(db.session.scalars(select(AuditEvent.action).distinct()))
+    return sorted(present | set(also))
 
 
-CSV_COLUMNS = ("at", "actor", "action", "target", "detail")
+CSV_COLUMNS = ("at", "actor", "action", "target", "detail", "params")
 
 
 def _cell(value: str) -> str:
@@ -123,9 +140,10 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def csv_rows(wanted: AuditFilter = AuditFilter(), batch: int = 1000) -> Iterator[str]:
+def csv_rows(wanted: AuditFilter = AuditFilter(), batch: int = 1000, describe=None) -> Iterator[str]:
     """The filtered log as CSV text, a header line then one line per event, oldest first, read in batches so
-    a long log is never held in memory."""
+    a long log is never held in memory. ``detail`` is ``describe(event)`` (the stored sentence without it);
+    ``params`` the event's parameters as JSON."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -139,8 +157,10 @@ def csv_rows(wanted: AuditFilter = AuditFilter(), batch: int = 1000) -> Iterator
         buffer.seek(0)
         buffer.truncate()
         for entry in chunk:
+            detail = describe(entry) if describe else entry.detail
+            params = "" if entry.params is None else json.dumps(entry.params, ensure_ascii=False, sort_keys=True)
             writer.writerow([entry.at.isoformat(), _cell(entry.actor_label), entry.action, _cell(entry.target),
-                             _cell(entry.detail)])
+                             _cell(detail), _cell(params)])
         yield buffer.getvalue()
         last_id = chunk[-1].id
 

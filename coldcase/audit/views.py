@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from flask import Blueprint, Response, render_template, request, stream_with_context
+from flask import Blueprint, Response, abort, render_template, request, stream_with_context
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from coldcase.audit import service as audit
+from coldcase.audit.describe import ACTION_LABELS, action_label, actor_name, describe
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role
 from coldcase.extensions import db
@@ -27,12 +30,25 @@ def _day(value: str | None) -> datetime.datetime | None:
     return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
+class BadFilter(ValueError):
+    """A filter that cannot be searched; the message is for the admin."""
+
+
+def _text(name: str, limit: int) -> str:
+    """A filter field as text. Control characters (a NUL, which PostgreSQL refuses in text) are no part of any
+    email, code or record name: such a filter is refused with a message rather than searched."""
+    value = request.args.get(name, "")[:limit]
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise BadFilter(_("A filter contains control characters; remove them and try again."))
+    return value
+
+
 def _wanted() -> audit.AuditFilter:
     until = _day(request.args.get("until"))
     return audit.AuditFilter(
-        action=request.args.get("action", "")[:40],
-        actor=request.args.get("actor", "")[:254],
-        target=request.args.get("target", "")[:120],
+        action=_text("action", 40),
+        actor=_text("actor", 254),
+        target=_text("target", 120),
         since=_day(request.args.get("since")),
         until=until + datetime.timedelta(days=1) if until else None,  # "until" includes that day
     )
@@ -46,22 +62,36 @@ def index():
         page = min(max(1, int(request.args.get("page") or 1)), MAX_PAGE)
     except ValueError:
         page = 1
-    events = audit.events(_wanted(), page=page)
     args = {key: value for key, value in request.args.items() if key != "page" and value}
-    return render_template("audit/index.html", events=events, args=args, actions=audit.known_actions())
+    try:
+        wanted, error = _wanted(), None
+    except BadFilter as problem:
+        wanted, error, args = audit.AuditFilter(), str(problem), {}
+    events = audit.events(wanted, page=page)
+    return render_template("audit/index.html", events=events, args=args, describe=describe, error=error,
+                           action_label=action_label, actor_name=actor_name,
+                           actions=audit.known_actions(ACTION_LABELS)), 200 if error is None else 400
 
 
 @bp.route("/export.csv")
 @role_required(Role.ADMIN)
 def export():
     """The filtered log as a CSV file. The export is recorded before the file is sent."""
-    wanted = _wanted()
-    described = ", ".join(f"{key}={value}" for key, value in request.args.items() if value) or "everything"
-    audit.record(current_user, audit.EXPORT, "audit_log", f"CSV export of {described}")
+    try:
+        wanted = _wanted()
+    except BadFilter:
+        abort(400)
+    audit.record(current_user, audit.EXPORT, "audit_log",
+                 {"what": "audit log (CSV)", "filter": {key: value for key, value in request.args.items() if value}})
     db.session.commit()
+
+    def english(event) -> str:
+        with force_locale("en"):  # the export is a record: one language whoever makes it
+            return describe(event)
+
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%d-%H%M")
     return Response(
-        stream_with_context(audit.csv_rows(wanted)),
+        stream_with_context(audit.csv_rows(wanted, describe=english)),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"', "Cache-Control": "no-store"},
     )

@@ -18,13 +18,21 @@ login_manager.session_protection = "strong"
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """Return the signed-in user for Flask-Login, or None for a disabled or removed account."""
+def load_user(session_id: str) -> User | None:
+    """Return the signed-in user for Flask-Login, or None for a disabled or removed account, or for a session
+    older than the user's session version (signed out, password changed or reset, second factor reset): the
+    session id is ``"<user id>.<session version>"`` (:meth:`User.get_id`)."""
+    user_id, _, version = str(session_id).partition(".")
+    if len(user_id) > 12 or len(version) > 12:  # no id or version comes near; keep the database's integers safe
+        return None
     try:
         user = db.session.get(User, int(user_id))
+        version_number = int(version)
     except ValueError:
         return None
-    return user if user is not None and user.active else None
+    if user is None or not user.active or version_number != (user.session_version or 1):
+        return None
+    return user
 
 
 def role_required(*roles: Role | str):

@@ -20,8 +20,13 @@ from coldcase.auth.passwords import (
 )
 from coldcase.extensions import db
 
+#: Wrong passwords or codes in a row that cost nothing; each one after that makes the account wait.
 MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
+#: The wait after the fifth failure; it doubles with each further failure, up to ``LONGEST_DELAY``. A stranger
+#: who knows an email can make its owner wait a few minutes at most, never lock them out for long; the count
+#: starts again at the owner's next complete sign-in (or an admin's password reset).
+FIRST_DELAY = timedelta(seconds=30)
+LONGEST_DELAY = timedelta(minutes=5)
 # A real hash of a random password: a login for an unknown email costs as much time as for a known one.
 _DUMMY_HASH = hash_password(generate_password())
 
@@ -83,27 +88,41 @@ class LoginResult:
     detail: str = ""
 
 
-def authenticate(email: str, password: str, now: datetime | None = None) -> LoginResult:
-    """Check a login. Counts failures and locks the account for a while after too many.
+def delay_after(failures: int) -> timedelta:
+    """How long an account waits after ``failures`` failed attempts in a row (nothing for the first few)."""
+    if failures < MAX_FAILED_LOGINS:
+        return timedelta(0)
+    return min(FIRST_DELAY * 2 ** min(failures - MAX_FAILED_LOGINS, 16), LONGEST_DELAY)
 
-    The message never tells whether the email exists."""
+
+def _wait_message(seconds: int) -> str:
+    if seconds < 60:
+        return ngettext("Too many failed logins. Try again in %(num)d second.",
+                        "Too many failed logins. Try again in %(num)d seconds.", seconds)
+    minutes = -(-seconds // 60)
+    return ngettext("Too many failed logins. Try again in %(num)d minute.",
+                    "Too many failed logins. Try again in %(num)d minutes.", minutes)
+
+
+def authenticate(email: str, password: str, now: datetime | None = None) -> LoginResult:
+    """Check a login. Counts failures; after a few the account waits a little longer after each one.
+
+    The message never tells whether the email exists. ``detail`` is a code for the audit log
+    (``wrong_password``, ``delayed``, ``disabled``)."""
     now = now or datetime.now(UTC)
     user = find_user(email)
     if user is None:
         verify_password(_DUMMY_HASH, password)
-        return LoginResult(None, _("Wrong email or password."), "Wrong email or password.")
+        return LoginResult(None, _("Wrong email or password."), "wrong_password")
     locked_until = _aware(user.locked_until)
     if locked_until and locked_until > now:
-        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        return LoginResult(None, ngettext("Too many failed logins. Try again in %(num)d minute.",
-                                          "Too many failed logins. Try again in %(num)d minutes.", minutes),
-                           f"Too many failed logins. Try again in {minutes} minutes.")
+        return LoginResult(None, _wait_message(max(1, int((locked_until - now).total_seconds() + 0.999))),
+                           "delayed")
     if not verify_password(user.password_hash, password):
         count_failed_login(user, now)
-        return LoginResult(None, _("Wrong email or password."), "Wrong email or password.")
+        return LoginResult(None, _("Wrong email or password."), "wrong_password")
     if not user.active:
-        return LoginResult(None, _("This account is disabled. Ask an administrator."),
-                           "This account is disabled. Ask an administrator.")
+        return LoginResult(None, _("This account is disabled. Ask an administrator."), "disabled")
     # The failure count is not reset here: for a user who still owes a second factor, a right password must not
     # wipe the wrong codes (or codes could be guessed four at a time for ever). Signing in completely resets it.
     user.locked_until = None
@@ -114,25 +133,30 @@ def authenticate(email: str, password: str, now: datetime | None = None) -> Logi
 
 
 def count_failed_login(user: User, now: datetime | None = None) -> bool:
-    """Count one failed login (wrong password or code) of `user`; lock the account after `MAX_FAILED_LOGINS`.
+    """Count one failed login (wrong password or code) of `user`; from `MAX_FAILED_LOGINS` on, the account
+    waits `delay_after(count)` before the next attempt is even checked.
 
     The count is added in the database (`failed_logins = failed_logins + 1`), not in Python: parallel wrong
     attempts each read the same old count, and adding in Python let them all through as one. Returns whether
-    the account is now locked. The caller commits.
+    the account now waits. The caller commits.
     """
     now = now or datetime.now(UTC)
     count = db.session.execute(
         update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1)
         .returning(User.failed_logins)
     ).scalar_one()
-    if count < MAX_FAILED_LOGINS:
+    delay = delay_after(count)
+    if not delay:
         return False
-    db.session.execute(update(User).where(User.id == user.id).values(locked_until=now + LOCKOUT, failed_logins=0))
+    db.session.execute(update(User).where(User.id == user.id).values(locked_until=now + delay))
     return True
 
 
 def change_password(user: User, current: str, new: str) -> None:
-    """Set a new password after checking the current one. Raises AccountError with the reason."""
+    """Set a new password after checking the current one, and end every other session of ``user`` (the
+    caller signs the current one in again). Audited. Raises AccountError with the reason."""
+    from coldcase.audit import service as audit
+
     if not verify_password(user.password_hash, current):
         raise AccountError(_("The current password is wrong."))
     if problem := password_problem(new):
@@ -141,6 +165,8 @@ def change_password(user: User, current: str, new: str) -> None:
         raise AccountError(_("The new password must differ from the current one."))
     user.password_hash = hash_password(new)
     user.must_change_password = False
+    user.end_sessions()
+    audit.record(user, audit.PASSWORD_CHANGED, f"user:{user.id}", {})
 
 
 def _aware(moment: datetime | None) -> datetime | None:

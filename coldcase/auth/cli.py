@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 from flask.cli import AppGroup
 
-from coldcase.auth.accounts import AccountError, count_users, create_user
+from coldcase.auth.accounts import AccountError, count_users
 from coldcase.auth.models import Role
 from coldcase.extensions import db
 
@@ -25,9 +26,11 @@ ROLE_NAMES = [role.value for role in Role]
               "generating a one-time password.")
 def create_command(email: str, roles: tuple[str, ...], name: str, password_stdin: bool) -> None:
     """Create a staff account and print its one-time password."""
+    from coldcase.admin.accounts import add_account
+
     password = sys.stdin.readline().rstrip("\n") if password_stdin else None
     try:
-        user, password = create_user(email, roles, password=password, name=name)
+        user, password = add_account("command line", email, roles, password=password, name=name)
     except AccountError as error:
         raise click.ClickException(str(error)) from None
     db.session.commit()
@@ -36,21 +39,31 @@ def create_command(email: str, roles: tuple[str, ...], name: str, password_stdin
         click.echo(f"One-time password: {password}  (to be changed at first login)")
 
 
+def _default_address() -> str:
+    host = os.environ.get("FLASK_RUN_HOST") or "127.0.0.1"
+    port = os.environ.get("FLASK_RUN_PORT") or "5000"
+    return f"http://{host}:{port}"
+
+
 @users_cli.command("ensure-admin")
 @click.option("--email", default="admin@localhost", show_default=True)
-def ensure_admin_command(email: str) -> None:
+@click.option("--url", default=None, help="Where the app is served, for the sign-in address printed "
+              "(default: http://FLASK_RUN_HOST:FLASK_RUN_PORT, else http://127.0.0.1:5000).")
+def ensure_admin_command(email: str, url: str | None) -> None:
     """Create a first administrator with every role if there is no account yet, and print its one-time
     password; do nothing otherwise."""
     if count_users():
         click.echo("Staff accounts exist already; no admin account created.")
         return
-    user, password = create_user(email, ROLE_NAMES, name="Administrator")
+    from coldcase.admin.accounts import add_account
+
+    user, password = add_account("command line", email, ROLE_NAMES, name="Administrator")
     db.session.commit()
     click.echo("")
     click.echo("  First administrator account created (shown once):")
     click.echo(f"    email:    {user.email}")
     click.echo(f"    password: {password}")
-    click.echo("  Sign in at http://127.0.0.1:5000/staff/login and choose a new password.")
+    click.echo(f"  Sign in at {(url or _default_address()).rstrip('/')}/staff/login and choose a new password.")
     click.echo("")
 
 

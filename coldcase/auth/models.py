@@ -6,7 +6,7 @@ import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, Boolean, DateTime, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coldcase.auth import totp_crypto
@@ -56,6 +56,10 @@ class User(UserMixin, db.Model):
     totp_pending_token: Mapped[str | None] = mapped_column("totp_pending_secret", String(255), nullable=True)
     # The time step (Unix time // 30) of the last accepted code: each code signs in once.
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    #: Carried by each signed-in session; raising it (sign-out, new password, reset, disabling) ends them all.
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: Hashes of the unused one-time recovery codes (coldcase.auth.recovery), or None when none were made.
+    recovery_codes: Mapped[list | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -101,6 +105,15 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:  # Flask-Login asks this
         return bool(self.active)
+
+    def get_id(self) -> str:
+        """The id Flask-Login keeps in the session: the user's id and session version (``"12.3"``), so a
+        session made before the version went up no longer loads a user (:func:`coldcase.auth.access.load_user`)."""
+        return f"{self.id}.{self.session_version or 1}"
+
+    def end_sessions(self) -> None:
+        """End every session of this person, on every device, at their next request."""
+        self.session_version = (self.session_version or 1) + 1
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"

@@ -14,10 +14,10 @@ import time
 
 import pyotp
 import segno
-from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import login_user
+from flask_login import current_user, login_required, login_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlalchemy import or_, update
@@ -25,7 +25,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from coldcase.audit import service as audit
-from coldcase.auth import totp_crypto
+from coldcase.auth import recovery, totp_crypto
 from coldcase.auth.accounts import count_failed_login
 from coldcase.auth.menu import landing_url
 from coldcase.auth.models import User, utcnow
@@ -95,8 +95,22 @@ def provisioning_uri(user: User, secret: str) -> str:
 
 
 def qr_svg(text: str) -> Markup:
-    """``text`` as a QR code in inline SVG (no style attributes, so the page's strict CSP holds)."""
-    return Markup(segno.make(text, error="m").svg_inline(scale=5, dark="#000", light="#fff", border=4))
+    """``text`` as a QR code in inline SVG (no style attributes, so the page's strict CSP holds). The SVG has a
+    viewBox and no fixed size, so the style sheet scales the whole code, quiet zone included, to the width it
+    gives it (with a fixed size and no viewBox, a smaller box cut the code off)."""
+    svg = segno.make(text, error="m").svg_inline(dark="#000", light="#fff", border=4, omitsize=True)
+    return Markup(svg.replace("<svg ", '<svg role="img" shape-rendering="crispEdges" ', 1))
+
+
+def group_secret(secret: str) -> str:
+    """The secret in groups of four characters, for typing it by hand (apps ignore the spaces)."""
+    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+
+
+def _recovery_page(codes: list[str], next_url: str):
+    response = make_response(render_template("auth/recovery_codes.html", codes=codes, next_url=next_url))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def begin(user: User, next_url: str | None):
@@ -124,23 +138,25 @@ def _pending_user() -> User | None:
     return None if locked_until and locked_until > utcnow() else user
 
 
-def _finish(user: User, how: str):
+def _finish(user: User, how: str, commit: bool = True):
+    """Sign ``user`` in (``how``: the audit's method code) and return where they go next."""
     next_url = session.get(_PENDING, {}).get("next")
     session.clear()
     user.failed_logins = 0
     login_user(user)
-    audit.record(user, audit.LOGIN, f"user:{user.id}", how)
-    db.session.commit()
+    audit.record(user, audit.LOGIN, f"user:{user.id}", {"method": how})
+    if commit:
+        db.session.commit()
     return redirect(next_url or landing_url(current_app, user))
 
 
-def _wrong_code(user: User, detail: str = "wrong authenticator code") -> str | None:
-    """Count a wrong (or used) code like a wrong password; return a message when the account is now locked."""
-    audit.record(user, audit.LOGIN_SECOND_FACTOR_FAILED, f"user:{user.id}", detail)
+def _wrong_code(user: User, reason: str = "wrong_code") -> str | None:
+    """Count a wrong (or used) code like a wrong password; return a message when the account now waits."""
+    audit.record(user, audit.LOGIN_SECOND_FACTOR_FAILED, f"user:{user.id}", {"reason": reason})
     if count_failed_login(user, utcnow()):
         db.session.commit()
         session.clear()
-        return _("Too many wrong codes. Your account is locked for a while; try again later.")
+        return _("Too many wrong codes. Your account must wait a few minutes; try again later.")
     db.session.commit()
     return None
 
@@ -157,7 +173,7 @@ def _check(user: User, secret: str, code: str) -> tuple[bool, str | None, bool]:
     step = matching_step(secret, code)
     if step is not None and claim_step(user, step):
         return True, None, False
-    locked = _wrong_code(user, "wrong authenticator code" if step is None else "authenticator code used before")
+    locked = _wrong_code(user, "wrong_code" if step is None else "code_used")
     if locked:
         return False, locked, True
     if step is None:
@@ -188,7 +204,7 @@ def verify():
         accepted, message, locked = _check(user, secret, form.code.data)
         if accepted:
             user.totp_secret_token = totp_crypto.rotate_secret(user.totp_secret_token)  # onto the newest key
-            return _finish(user, "password and authenticator code")
+            return _finish(user, "password_totp")
         if locked:
             flash(message)
             return redirect(url_for("auth.login"))
@@ -219,14 +235,61 @@ def enrol():
         if accepted:
             user.totp_secret_token = user.totp_pending_token
             user.totp_pending_token = None
-            audit.record(user, audit.TWO_FACTOR_ENROLLED, f"user:{user.id}", "authenticator app set up")
-            return _finish(user, "password and a newly set up authenticator code")
+            audit.record(user, audit.TWO_FACTOR_ENROLLED, f"user:{user.id}", {})
+            codes = recovery.make_codes(user)
+            audit.record(user, audit.RECOVERY_CODES_MADE, f"user:{user.id}", {"count": len(codes)})
+            next_url = _finish(user, "password_totp_enrolled").location
+            # The codes are shown in this response only: never in a flashed message, which travels in the
+            # (signed, not encrypted) session cookie.
+            return _recovery_page(codes, next_url)
         if locked:
             flash(message)
             return redirect(url_for("auth.login"))
         error = message or _("That code is not right. Scan the code again or type the secret, then try the newest "
                              "code.")
     uri = provisioning_uri(user, secret)
-    grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
+    grouped = group_secret(secret)
     return render_template("auth/twofactor_enrol.html", form=form, error=error, secret=grouped, uri=uri,
                            qr=qr_svg(uri)), 200 if error is None else 401
+
+
+class RecoveryForm(FlaskForm):
+    """A one-time recovery code instead of the authenticator's code."""
+
+    recovery_code = StringField(_l("Recovery code"),
+                                validators=[DataRequired(_l("Enter one of your recovery codes.")), Length(max=40)])
+
+
+@bp.route("/recovery", methods=["GET", "POST"])
+def use_recovery_code():
+    """Second step with a recovery code (a lost phone): each code signs in once; a wrong one counts as a failed
+    sign-in."""
+    user = _pending_user()
+    if user is None:
+        return _expired()
+    form = RecoveryForm()
+    error = None
+    if form.validate_on_submit():
+        if recovery.use_code(user, form.recovery_code.data):
+            audit.record(user, audit.RECOVERY_CODE_USED, f"user:{user.id}", {"left": recovery.codes_left(user)})
+            return _finish(user, "password_recovery_code")
+        locked = _wrong_code(user, "wrong_recovery_code")
+        if locked:
+            flash(locked)
+            return redirect(url_for("auth.login"))
+        error = _("That recovery code is not right, or it was used before.")
+    return render_template("auth/twofactor_recovery.html", form=form, error=error), 200 if error is None else 401
+
+
+@bp.route("/recovery-codes", methods=["GET", "POST"])
+@login_required
+def new_recovery_codes():
+    """Make a new set of recovery codes for oneself (the old ones stop working); shown once."""
+    form = FlaskForm()
+    if request.method == "POST" and form.validate_on_submit():
+        codes = recovery.make_codes(current_user)
+        audit.record(current_user, audit.RECOVERY_CODES_MADE, f"user:{current_user.id}", {"count": len(codes)})
+        db.session.commit()
+        return _recovery_page(codes, url_for("auth.home"))
+    return render_template("auth/recovery_codes_new.html", form=form, left=recovery.codes_left(current_user))
+

@@ -17,8 +17,9 @@ from coldcase.auth import (
 )
 from coldcase.auth.accounts import AccountError, authenticate
 from coldcase.auth.forms import ChangePasswordForm, LoginForm
-from coldcase.auth.menu import landing_url, staff_menu
+from coldcase.auth.menu import landing_url, menu_for, staff_menu
 from coldcase.extensions import db
+from coldcase.tips import ratelimit
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
@@ -39,8 +40,11 @@ def _safe_next(target: str | None) -> str | None:
 
 @bp.app_context_processor
 def staff_context():
-    """Tell templates whether a staff member is signed in (staff pages show a different header)."""
-    return {"staff_user": current_user if current_user.is_authenticated else None}
+    """Tell templates whether a staff member is signed in (staff pages show a different header), and give the
+    staff layout its menu (counted only when a staff page shows it)."""
+    user = current_user if current_user.is_authenticated else None
+    return {"staff_user": user,
+            "staff_nav": lambda: menu_for(current_app, user) if user is not None else []}
 
 
 @bp.before_app_request
@@ -65,6 +69,16 @@ def staff_session_rules():
     return None
 
 
+#: Sign-in attempts from one connection (counted under a keyed hash of its address, never the address itself;
+#: see coldcase.tips.ratelimit), whatever the accounts tried: ``LOGIN_RATE_LIMIT`` = (attempts, seconds).
+DEFAULT_LOGIN_LIMIT = (20, 600)
+
+
+def _login_limit() -> ratelimit.Limit:
+    count, seconds = current_app.config.get("LOGIN_RATE_LIMIT", DEFAULT_LOGIN_LIMIT)
+    return ratelimit.Limit("login", int(count), int(seconds))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     """Show the login form and sign the user in."""
@@ -73,10 +87,15 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
+        email = accounts.normalise_email(form.email.data)
+        if not ratelimit.allow(_login_limit()):
+            audit.record(None, audit.LOGIN_FAILED, f"email:{email}", {"email": email, "reason": "throttled"})
+            db.session.commit()
+            error = _("Too many sign-in attempts from your connection. Wait a few minutes and try again.")
+            return render_template("auth/login.html", form=form, error=error), 429
         result = authenticate(form.email.data, form.password.data)
         if result.user is None:
-            audit.record(None, audit.LOGIN_FAILED, f"email:{accounts.normalise_email(form.email.data)}",
-                         result.detail or result.message or "")
+            audit.record(None, audit.LOGIN_FAILED, f"email:{email}", {"email": email, "reason": result.detail})
         db.session.commit()
         if result.user is not None:
             if twofactor.required_for(result.user):  # the password was right; the code comes next
@@ -84,7 +103,7 @@ def login():
             session.clear()
             result.user.failed_logins = 0
             login_user(result.user)
-            audit.record(result.user, audit.LOGIN, f"user:{result.user.id}", "password")
+            audit.record(result.user, audit.LOGIN, f"user:{result.user.id}", {"method": "password"})
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")) or landing_url(current_app, result.user))
         error = result.message
@@ -93,9 +112,11 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign out (POST only, so a link elsewhere cannot sign anyone out)."""
+    """Sign out (POST only, so a link elsewhere cannot sign anyone out). Every session of the person ends,
+    also a copy of this one's cookie kept elsewhere."""
     if current_user.is_authenticated:
-        audit.record(current_user, audit.LOGOUT, f"user:{current_user.id}")
+        current_user.end_sessions()
+        audit.record(current_user, audit.LOGOUT, f"user:{current_user.id}", {})
         db.session.commit()
     logout_user()
     session.clear()
@@ -106,17 +127,20 @@ def logout():
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():
-    """Change one's own password (required after a one-time password)."""
+    """Change one's own password (required after a one-time password). Other sessions end; this one goes on."""
     form = ChangePasswordForm()
     error = None
     if form.validate_on_submit():
+        user = current_user._get_current_object()
         try:
-            accounts.change_password(current_user, form.current.data, form.new.data)
+            accounts.change_password(user, form.current.data, form.new.data)
         except AccountError as problem:
+            db.session.rollback()
             error = str(problem)
         else:
             db.session.commit()
-            flash(_("Your password is changed."))
+            login_user(user)  # this session carries the new session version
+            flash(_("Your password is changed. You are signed out everywhere else."))
             return redirect(url_for("auth.home"))
     return render_template("auth/password.html", form=form, error=error)
 

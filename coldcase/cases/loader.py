@@ -410,7 +410,8 @@ def _check_photos(
                 f"photo '{name}' is {width} px wide; the web page needs at least {rules.WEB_MIN_WIDTH}",
                 field_name,
             )
-        photos.append(Photo(name, path, item.get("caption"), item.get("credit"), width, height))
+        photos.append(Photo(name, path, item.get("caption"), item.get("credit"), width, height,
+                            bool(item.get("illustration"))))
     return photos
 
 
@@ -520,6 +521,8 @@ def _read_translations(
                 photo_captions=tuple(item.get("caption") for item in values.get("photos") or []),
                 body_markdown=body.lstrip("\n"),
                 source=path,
+                victim_name=(values.get("victim") or {}).get("name"),
+                photo_credits=tuple(item.get("credit") for item in values.get("photos") or []),
             )
         )
     return translations

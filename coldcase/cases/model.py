@@ -116,6 +116,8 @@ class Photo:
     credit: str | None
     width: int
     height: int
+    #: A drawing or reconstruction, not a photograph (pages say so in the reader's language).
+    illustration: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,9 @@ class Translation:
     photo_captions: tuple[str | None, ...]
     body_markdown: str
     source: Path
+    #: The victim's name in this language, for an unidentified person ("Unknown man"); None keeps the name.
+    victim_name: str | None = None
+    photo_credits: tuple[str | None, ...] = ()
 
     @functools.cached_property
     def body_html(self) -> str:
@@ -233,12 +238,7 @@ class Case:
         key_dates = tuple(
             KeyDate(key.date, translation.key_date_labels.get(key.date, key.label)) for key in self.key_dates
         )
-        photos = tuple(
-            _with_caption(photo, translation.photo_captions[index])
-            if index < len(translation.photo_captions) and translation.photo_captions[index]
-            else photo
-            for index, photo in enumerate(self.photos)
-        )
+        photos = tuple(_translated_photo(photo, translation, index) for index, photo in enumerate(self.photos))
         return LocalizedCase(
             case=self,
             lang=translation.language,
@@ -257,8 +257,17 @@ class Case:
         )
 
 
-def _with_caption(photo: Photo, caption: str) -> Photo:
-    return Photo(photo.file, photo.path, caption, photo.credit, photo.width, photo.height)
+def _translated_photo(photo: Photo, translation: Translation, index: int) -> Photo:
+    """``photo`` with the caption and credit that ``translation`` gives it (each where it gives one)."""
+
+    def given(values: tuple[str | None, ...]) -> str | None:
+        return values[index] if index < len(values) and values[index] else None
+
+    caption, credit = given(translation.photo_captions), given(translation.photo_credits)
+    if caption is None and credit is None:
+        return photo
+    return Photo(photo.file, photo.path, caption or photo.caption, credit or photo.credit, photo.width,
+                 photo.height, photo.illustration)
 
 
 @dataclass(frozen=True, eq=False)
@@ -291,6 +300,14 @@ class LocalizedCase:
         if self.body_markdown is self.case.body_markdown:
             return self.case.body_html
         return _render(self.body_markdown)
+
+    @property
+    def victim(self) -> Victim:
+        """The victim, with the name in this language where the translation gives one."""
+        name = self.translation.victim_name if self.translation is not None else None
+        if not name:
+            return self.case.victim
+        return Victim(name, self.case.victim.born, self.case.victim.age)
 
     @property
     def printed_photo(self) -> Photo:

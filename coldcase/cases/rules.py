@@ -415,6 +415,8 @@ PHOTO = Spec(
         "file": text(required=True),
         "caption": text(max_length=120, room="fit under the photo"),
         "credit": text(max_length=80),
+        # A drawing or reconstruction rather than a photograph: the site marks it in the reader's language.
+        "illustration": Spec("bool"),
     },
 )
 KEY_DATE = Spec(
@@ -460,12 +462,14 @@ CASE = Spec(
     },
 )
 
-TRANSLATABLE = ("title", "place", "summary", "question", "key_dates", "photos")
+TRANSLATABLE = ("title", "victim", "place", "summary", "question", "key_dates", "photos")
 
 TRANSLATION = Spec(
     "mapping",
     fields={
         "title": replace(CASE.fields["title"], required=False),
+        # Only the name, for a person without one ("Onbekende man" is "Unknown man" in English).
+        "victim": Spec("mapping", fields={"name": text(max_length=60)}, not_translatable=frozenset({"born", "age"})),
         "place": text(max_length=80),
         "summary": text(max_length=600, room=_PAGE),
         "question": text(max_length=240, room=_PAGE),
@@ -474,8 +478,8 @@ TRANSLATION = Spec(
             "list",
             item=Spec(
                 "mapping",
-                fields={"caption": PHOTO.fields["caption"]},
-                not_translatable=frozenset({"file", "credit"}),
+                fields={"caption": PHOTO.fields["caption"], "credit": PHOTO.fields["credit"]},
+                not_translatable=frozenset({"file", "illustration"}),
             ),
         ),
     },

@@ -287,6 +287,13 @@ def _edition_of(library: Library, case: Case) -> Edition | None:
     return None
 
 
+@bp.get("/favicon.ico")
+def favicon():
+    """The site's icon, for browsers that ask for it at the root whatever the page says."""
+    return send_file(Path(current_app.static_folder) / "img" / "favicon.svg", mimetype="image/svg+xml",
+                     max_age=86400)
+
+
 @bp.get("/cases/<case_id>/photos/<path:filename>")
 def photo(case_id: str, filename: str):
     """A photo the case names in its front matter, and nothing else from its folder.

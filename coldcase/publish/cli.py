@@ -59,11 +59,34 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
         for message in getattr(report, "warnings", None) or []:
             click.echo(f"preflight warning: {message}", err=True)
         click.echo(result.summary())
+        _audit_build(year, name, code, size.upper(), result)
         failed = failed or not result.ok
         if result.problems:
             break  # the edition itself is broken: the other variants would say the same
     if failed:
         sys.exit(1)
+
+
+def _audit_build(year, variant, distribution, size, result) -> None:
+    """Record a build from the command line in the audit log (the files are written; the record is its own
+    transaction). A database that cannot be reached does not undo a finished build: it is said on stderr."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from coldcase.audit import service as audit
+    from coldcase.extensions import db
+
+    if "sqlalchemy" not in current_app.extensions:  # a bare app (the command's own tests) keeps no log
+        return
+    outcome = "failed" if result.problems else ("passed" if result.ok else "not_for_print")
+    try:
+        audit.record("command line", audit.CALENDAR_BUILT, f"calendar:{year}",
+                     {"year": year, "variant": variant, "distribution": distribution, "size": size,
+                      "result": outcome, "file": Path(result.pdf_path).name if result.pdf_path else None})
+        db.session.commit()
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        click.echo(f"warning: the build could not be recorded in the audit log ({error.__class__.__name__})",
+                   err=True)
 
 
 def _build_one(build_calendar, library, year, options):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from coldcase.audit import service as audit
 from coldcase.auth.models import User, utcnow
 from coldcase.cases.model import Library
 from coldcase.extensions import db
@@ -111,7 +112,7 @@ def start_build(app, user: User, library: Library, year: int, variant: str, dist
                 size: str = "A4") -> CalendarBuild:
     """Record a build and start it in a background thread; returns the record at once.
 
-    Raises `BuildBusy` if the same edition and variant is being built.
+    Raises `BuildBusy` if the same edition and variant is being built. The start is audited with the record.
     """
     with _start_lock:
         busy = active_build(year, variant)
@@ -120,6 +121,10 @@ def start_build(app, user: User, library: Library, year: int, variant: str, dist
         build = CalendarBuild(year=year, variant=variant, distribution=distribution or None, size=size,
                               status=BuildStatus.QUEUED.value, started_by_id=user.id, problems=[], warnings=[])
         db.session.add(build)
+        db.session.flush()
+        audit.record(user, audit.CALENDAR_BUILT, f"build:{build.id}",
+                     {"year": year, "variant": variant, "distribution": distribution or None, "size": size,
+                      "build": build.id, "result": "started"})
         db.session.commit()
         thread = threading.Thread(target=_run, args=(app, build.id, library), name=f"calendar-build-{build.id}",
                                   daemon=True)

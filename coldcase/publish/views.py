@@ -15,6 +15,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import SelectField
 
+from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.menu import add_staff_link
 from coldcase.auth.models import Role
@@ -178,13 +179,16 @@ def build(build_id: int):
 @bp.route("/builds/<int:build_id>/files/<kind>")
 @role_required(Role.PRINT_STAFF)
 def download(build_id: int, kind: str):
-    """The PDF or the manifest of a recorded build; anything else is 404."""
+    """The PDF or the manifest of a recorded build (each download audited); anything else is 404."""
     record = db.get_or_404(CalendarBuild, build_id)
     if kind not in jobs.DOWNLOADS:
         abort(404)
     path = jobs.build_file(current_app, record, kind)
     if path is None:
         abort(404)
+    audit.record(current_user, audit.CALENDAR_DOWNLOADED, f"build:{record.id}",
+                 {"build": record.id, "kind": kind, "file": path.name, "year": record.year, "variant": record.variant})
+    db.session.commit()  # recorded before the file leaves
     mimetype = "application/pdf" if kind == "pdf" else "application/json"
     return send_file(path, mimetype=mimetype, as_attachment=True, download_name=path.name)
 

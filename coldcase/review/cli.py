@@ -23,7 +23,7 @@ def rescore_command() -> None:
     except ValueError as error:
         raise click.ClickException(f"TRIAGE_WEIGHTS: {error}") from None
     tips, changed = rescore_all()
-    audit.record("command line", audit.TIPS_RESCORED, "tips", f"{tips} tips scored again, {changed} changed")
+    audit.record("command line", audit.TIPS_RESCORED, "tips", {"tips": tips, "changed": changed})
     db.session.commit()
     click.echo(f"Scored {tips} tips again; {changed} scores changed.")
 

@@ -65,6 +65,5 @@ def explain(tip, user) -> Explanation:
             reason = [reason[0], reason[1], detail]
         reasons.append(reason)
     if named:
-        audit.record(user, held_back.HELD_BACK_VIEWED, audit.tip_target(tip),
-                     f"held-back fact {', '.join(named)} named on the tip page")
+        audit.record(user, held_back.HELD_BACK_VIEWED, audit.tip_target(tip), {"refs": list(named)})
     return Explanation(pieces_of(tip.text, highlights), reasons, member, bool(named))

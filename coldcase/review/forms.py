@@ -54,6 +54,9 @@ class QueueFilterForm(FlaskForm):
     grade = StringField(_l("Grade (e.g. B or B2)"), validators=[Optional(), Length(max=2)])
     outcome = SelectField(_l("Outcome"), choices=[("", _l("any")), ("-", _l("none yet"))] +
                           [(o.value, OUTCOME_LABELS[o.value]) for o in Outcome], validate_choice=False)
+    waiting = SelectField(_l("Conversation"), choices=[("", _l("any")), ("us", _l("waiting for us")),
+                                                       ("tipster", _l("waiting for the tipster"))],
+                          validate_choice=False)
 
 
 class ReviewForm(FlaskForm):

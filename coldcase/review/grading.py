@@ -76,7 +76,9 @@ def record_view(tip: Tip, user: User) -> TipReview:
                                                    TipReview.first_reviewed_at.is_(None))
                            .values(first_reviewed_at=utcnow()))
         db.session.refresh(review)
-    audit.record(user, audit.TIP_VIEWED, audit.tip_target(tip))
+    if tip.unread:
+        tip.unread = False
+    audit.record(user, audit.TIP_VIEWED, audit.tip_target(tip), {})
     return review
 
 
@@ -142,9 +144,9 @@ def _check_version(tip: Tip, seen_version: int) -> None:
         raise Conflict(review)
 
 
-def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -> list[str]:
-    """Apply the grading form to ``tip`` as ``user``; return the changes made, in words (empty when nothing
-    changed). Raises ReviewError for a change that is not allowed, Conflict for a stale form."""
+def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -> list:
+    """Apply the grading form to ``tip`` as ``user``; return the audit events of the changes made (empty when
+    nothing changed). Raises ReviewError for a change that is not allowed, Conflict for a stale form."""
     _check(tip, change)
     review = review_for(tip)
     old_tags = tags_of(tip)
@@ -169,33 +171,41 @@ def save_review(tip: Tip, user: User, seen_version: int, change: ReviewChange) -
                    information_grade=change.information_grade, outcome=change.outcome,
                    assignee_id=change.assignee_id, close_reason=close_reason, **closing)
     target = audit.tip_target(tip)
-    done: list[str] = []
+    done: list = []
     if before["grade"] != (change.source_grade, change.information_grade, change.outcome):
-        outcome = Outcome(change.outcome).label if change.outcome else "no outcome yet"
-        text = f"graded {review.grade or 'ungraded'}, {outcome}"
-        audit.record(user, audit.TIP_GRADED, target, text)
-        done.append(text)
+        done.append(audit.record(user, audit.TIP_GRADED, target, {"grade": review.grade, "outcome": change.outcome}))
     if before["assignee"] != change.assignee_id:
         assignee = db.session.get(User, change.assignee_id) if change.assignee_id else None
-        text = f"assigned to {assignee.email}" if assignee else "assignment removed"
-        audit.record(user, audit.TIP_ASSIGNED, target, text)
-        done.append(text)
+        done.append(audit.record(user, audit.TIP_ASSIGNED, target, {"assignee": assignee.email if assignee else None}))
     if before["status"] != (change.status, close_reason):
-        text = f"status {tip.status.replace('_', ' ')} → {change.status.replace('_', ' ')}"
-        if close_reason:
-            text += f" ({CloseReason(close_reason).label})"
+        done.append(audit.record(user, audit.TIP_STATUS, target,
+                                 {"old": tip.status, "new": change.status, "reason": close_reason}))
         tip.status = change.status
-        audit.record(user, audit.TIP_STATUS, target, text)
-        done.append(text)
     if tags_changed:
         for tag in set(old_tags) - set(change.tags):
             db.session.delete(db.session.get(TipTag, (tip.id, tag)))
         for tag in set(change.tags) - set(old_tags):
             db.session.add(TipTag(tip_id=tip.id, tag=tag))
-        text = "tags: " + (", ".join(sorted(change.tags)) or "none")
-        audit.record(user, audit.TIP_TAGGED, target, text)
-        done.append(text)
+        done.append(audit.record(user, audit.TIP_TAGGED, target, {"tags": sorted(change.tags)}))
     return done
+
+
+def reopen_for_tipster(tip: Tip, at) -> None:
+    """The tipster wrote on a closed tip: put it back in the queue (in review), with the reason in its history.
+    Not a versioned change (a tipster's message must never conflict with an investigator's form), but the
+    version goes up, so a form opened before sees that something changed. The caller commits."""
+    if tip.status != TipStatus.CLOSED.value:
+        return
+    review_for(tip)
+    db.session.execute(
+        update(TipReview).where(TipReview.tip_id == tip.id)
+        .values(version=TipReview.version + 1, close_reason=None, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    audit.record("tipster", audit.TIP_STATUS, audit.tip_target(tip),
+                 {"old": tip.status, "new": TipStatus.IN_REVIEW.value, "reason": None, "cause": "tipster_message"},
+                 at=at)
+    tip.status = TipStatus.IN_REVIEW.value
 
 
 def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_case_ids) -> None:
@@ -209,10 +219,10 @@ def move_to_case(tip: Tip, user: User, seen_version: int, case_id: str, known_ca
     if case_id == tip.case_id:
         raise ReviewError(_("The tip is already about that case."))
     _bump(tip, user, seen_version)
-    old = tip.case_id or "general"
+    old = tip.case_id
     tip.case_id = case_id
     score_new_tip(tip)
-    audit.record(user, audit.TIP_MOVED, audit.tip_target(tip), f"moved from {old} to case {case_id}")
+    audit.record(user, audit.TIP_MOVED, audit.tip_target(tip), {"old": old, "case": case_id})
 
 
 def link_tips(tip: Tip, user: User, other_number: str) -> Tip:
@@ -227,8 +237,8 @@ def link_tips(tip: Tip, user: User, other_number: str) -> Tip:
     if db.session.scalar(select(TipLink.id).where(TipLink.tip_id == low, TipLink.other_tip_id == high)):
         raise ReviewError(_("Tip %(number)s is linked already.", number=other.number))
     db.session.add(TipLink(tip_id=low, other_tip_id=high, created_by_id=user.id))
-    audit.record(user, audit.TIP_LINKED, audit.tip_target(tip), f"linked to {other.number}")
-    audit.record(user, audit.TIP_LINKED, audit.tip_target(other), f"linked to {tip.number}")
+    audit.record(user, audit.TIP_LINKED, audit.tip_target(tip), {"number": other.number})
+    audit.record(user, audit.TIP_LINKED, audit.tip_target(other), {"number": tip.number})
     return other
 
 

@@ -85,7 +85,7 @@ def for_scoring(case_id: str | None) -> tuple[HeldBackFact, ...]:
 def shown_to(user: User, case) -> list[HeldBackFact]:
     """The case's facts for its unit's page; the showing is audited."""
     facts = [fact.decrypted() for fact in facts_of(case.id)]
-    audit.record(user, HELD_BACK_VIEWED, f"case:{case.id}", f"{len(facts)} held-back fact(s) shown")
+    audit.record(user, HELD_BACK_VIEWED, f"case:{case.id}", {"count": len(facts)})
     return facts
 
 
@@ -109,7 +109,7 @@ def add(user: User, case, label: str, terms_text: str) -> WithheldFact:
                         created_by_id=user.id)
     db.session.add(fact)
     db.session.flush()
-    audit.record(user, HELD_BACK_ADDED, f"case:{case.id}", f"held-back fact {fact.ref} added")
+    audit.record(user, HELD_BACK_ADDED, f"case:{case.id}", {"ref": fact.ref})
     return fact
 
 
@@ -122,11 +122,10 @@ def remove(user: User, case, fact_id: int) -> None:
     if fact is None or fact.case_id != case.id:
         raise HeldBackError(_("There is no such held-back fact."))
     db.session.delete(fact)
-    audit.record(user, HELD_BACK_REMOVED, f"case:{case.id}", f"held-back fact {fact.ref} removed")
+    audit.record(user, HELD_BACK_REMOVED, f"case:{case.id}", {"ref": fact.ref})
 
 
 def record_matches(tip, refs: list[str]) -> None:
     """Audit that ``tip`` was scored as mentioning the held-back facts ``refs`` (by number only)."""
     if refs:
-        audit.record("system", HELD_BACK_MATCHED, audit.tip_target(tip),
-                     f"mentions held-back fact {', '.join(refs)}")
+        audit.record("system", HELD_BACK_MATCHED, audit.tip_target(tip), {"refs": list(refs)})

@@ -1,97 +1,100 @@
 """A tip's changes in the language of the page.
 
-The audit log keeps each change as an English sentence written when it happened ("status new → in review
-(spam)"); it is a record and stays as written. A tip's history and the "Saved: ..." message show the same
-sentences translated: :func:`translate_change` recognises the sentences that :mod:`coldcase.review.grading`,
-intake and retention write and says them again with gettext. A sentence it does not know is shown as stored.
+Grading, notes, replies, intake and retention record each change as an audit event: a code with parameters
+(``tip_status`` with ``{"old": "new", "new": "closed", "reason": "spam"}``). This module registers how each of
+those codes is said (:mod:`coldcase.audit.describe`), for a tip's history, the "Saved: ..." message and the
+audit log. Nothing here reads a sentence back.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from coldcase.audit import service as audit
+from coldcase.audit.describe import describes
+from coldcase.review import held_back
 from coldcase.review.forms import CHANNEL_LABELS, CLOSE_REASON_LABELS, OUTCOME_LABELS, STATUS_LABELS
-from coldcase.review.models import CloseReason, Outcome
 
 
-def _label(labels: dict, key: str) -> str:
-    return str(labels[key]) if key in labels else key
+def _label(labels: dict, key) -> str:
+    return str(labels[key]) if key in labels else str(key)
 
 
-def _status(words: str) -> str:
-    return _label(STATUS_LABELS, words.strip().replace(" ", "_").replace("-", "_"))
+@describes(audit.TIP_GRADED, _l("tip graded"))
+def _graded(params: dict) -> str:
+    grade = params["grade"] or _("ungraded")
+    outcome = _label(OUTCOME_LABELS, params["outcome"]) if params["outcome"] else _("no outcome yet")
+    return _("graded %(grade)s, %(outcome)s", grade=grade, outcome=outcome)
 
 
-def _outcome(words: str) -> str:
-    if words == "no outcome yet":
-        return _("no outcome yet")
-    for outcome in Outcome:
-        if outcome.label == words:
-            return str(OUTCOME_LABELS[outcome.value])
-    return words
+@describes(audit.TIP_ASSIGNED, _l("tip assigned"))
+def _assigned(params: dict) -> str:
+    if params.get("assignee"):
+        return _("assigned to %(email)s", email=params["assignee"])
+    return _("assignment removed")
 
 
-def _close_reason(words: str) -> str:
-    for reason in CloseReason:
-        if reason.label == words:
-            return str(CLOSE_REASON_LABELS[reason.value])
-    return words
+@describes(audit.TIP_STATUS, _l("tip status"))
+def _status(params: dict) -> str:
+    old, new = _label(STATUS_LABELS, params["old"]), _label(STATUS_LABELS, params["new"])
+    if params.get("cause") == "tipster_message":
+        return _("status %(old)s → %(new)s: the tipster wrote again", old=old, new=new)
+    if params.get("reason"):
+        return _("status %(old)s → %(new)s (%(reason)s)", old=old, new=new,
+                 reason=_label(CLOSE_REASON_LABELS, params["reason"]))
+    return _("status %(old)s → %(new)s", old=old, new=new)
 
 
-def _graded(m: re.Match) -> str:
-    grade = _("ungraded") if m["grade"] == "ungraded" else m["grade"]
-    return _("graded %(grade)s, %(outcome)s", grade=grade, outcome=_outcome(m["outcome"]))
+@describes(audit.TIP_TAGGED, _l("tip tagged"))
+def _tags(params: dict) -> str:
+    tags = params.get("tags") or []
+    return _("tags: %(tags)s", tags=", ".join(tags)) if tags else _("tags: none")
 
 
-def _status_change(m: re.Match) -> str:
-    if m["reason"]:
-        return _("status %(old)s → %(new)s (%(reason)s)", old=_status(m["old"]), new=_status(m["new"]),
-                 reason=_close_reason(m["reason"]))
-    return _("status %(old)s → %(new)s", old=_status(m["old"]), new=_status(m["new"]))
+@describes(audit.TIP_MOVED, _l("tip moved"))
+def _moved(params: dict) -> str:
+    if not params.get("old"):
+        return _("moved from general to case %(case)s", case=params["case"])
+    return _("moved from %(old)s to case %(case)s", old=params["old"], case=params["case"])
 
 
-def _tags(m: re.Match) -> str:
-    return _("tags: none") if m["tags"] == "none" else _("tags: %(tags)s", tags=m["tags"])
+describes(audit.TIP_LINKED, _l("tips linked"))(lambda p: _("linked to %(number)s", number=p["number"]))
+describes(audit.TIP_ENTERED, _l("tip entered by staff"))(
+    lambda p: _("entered from %(channel)s", channel=_label(CHANNEL_LABELS, p["channel"])))
+describes(audit.TIP_NOTE, _l("private note"))(lambda p: _("private note added"))
+describes(audit.TIP_REPLIED, _l("reply to a tipster"))(lambda p: _("reply sent to the tipster"))
+describes(audit.TIP_VIEWED, _l("tip viewed"))(lambda p: _("tip opened"))
+describes(audit.TIP_MESSAGE, _l("message from a tipster"))(lambda p: _("the tipster sent a message"))
 
 
-def _moved(m: re.Match) -> str:
-    if m["old"] == "general":
-        return _("moved from general to case %(case)s", case=m["case"])
-    return _("moved from %(old)s to case %(case)s", old=m["old"], case=m["case"])
+@describes(audit.TIP_PURGED, _l("tip purged"))
+def _purged(params: dict) -> str:
+    if params.get("contact"):
+        return _("contact details removed (closed more than %(days)s days)", days=params["days"])
+    return ngettext("%(num)d attachment removed (closed more than %(days)s days)",
+                    "%(num)d attachments removed (closed more than %(days)s days)",
+                    int(params["attachments"]), days=params["days"])
 
 
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
-    (re.compile(r"graded (?P<grade>\S+), (?P<outcome>.+)"), _graded),
-    (re.compile(r"assigned to (?P<email>.+)"), lambda m: _("assigned to %(email)s", email=m["email"])),
-    (re.compile(r"assignment removed"), lambda m: _("assignment removed")),
-    (re.compile(r"status (?P<old>[a-z _-]+) → (?P<new>[a-z _-]+?)(?: \((?P<reason>[a-z ]+)\))?"), _status_change),
-    (re.compile(r"tags: (?P<tags>.*)"), _tags),
-    (re.compile(r"moved from (?P<old>\S+) to case (?P<case>\S+)"), _moved),
-    (re.compile(r"linked to (?P<number>\S+)"), lambda m: _("linked to %(number)s", number=m["number"])),
-    (re.compile(r"entered from (?P<channel>\w+)"),
-     lambda m: _("entered from %(channel)s", channel=_label(CHANNEL_LABELS, m["channel"]))),
-    (re.compile(r"contact details removed \(closed more than (?P<days>\d+) days\)"),
-     lambda m: _("contact details removed (closed more than %(days)s days)", days=m["days"])),
-    (re.compile(r"(?P<count>\d+) attachment\(s\) removed \(closed more than (?P<days>\d+) days\)"),
-     lambda m: ngettext("%(num)d attachment removed (closed more than %(days)s days)",
-                        "%(num)d attachments removed (closed more than %(days)s days)",
-                        int(m["count"]), days=m["days"])),
-    (re.compile(r"private note added"), lambda m: _("private note added")),
-    (re.compile(r"reply sent to the tipster"), lambda m: _("reply sent to the tipster")),
-]
+# --- held-back facts: named by number only, never by their words ----------------------------------------------
 
 
-def translate_change(text: str | None) -> str:
-    """A change as stored in English, in the language of the current request (unknown sentences as they
-    are)."""
-    if not text:
-        return text or ""
-    for pattern, say in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            return say(match)
-    return text
+def _refs(params: dict) -> str:
+    return ", ".join(str(ref) for ref in params["refs"])
+
+
+describes(held_back.HELD_BACK_ADDED, _l("held-back fact added"))(
+    lambda p: _("held-back fact %(ref)s added", ref=p["ref"]))
+describes(held_back.HELD_BACK_REMOVED, _l("held-back fact removed"))(
+    lambda p: _("held-back fact %(ref)s removed", ref=p["ref"]))
+describes(held_back.HELD_BACK_MATCHED, _l("held-back fact mentioned"))(
+    lambda p: _("the tip mentions held-back fact %(refs)s", refs=_refs(p)))
+
+
+@describes(held_back.HELD_BACK_VIEWED, _l("held-back facts read"))
+def _held_back_viewed(params: dict) -> str:
+    if "refs" in params:
+        return _("held-back fact %(refs)s named on the tip page", refs=_refs(params))
+    return ngettext("%(num)d held-back fact shown", "%(num)d held-back facts shown", int(params["count"]))

@@ -148,7 +148,7 @@ class TipLink(db.Model):
 # Declared here so that migrations know it (created in migration 0003): the queue's order, on the tips table.
 from coldcase.tips.models import Tip  # noqa: E402
 
-Index("ix_tips_queue_order", Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
+Index("ix_tips_queue_order", Tip.unread.desc(), Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
 # For the yield figures (migration 0008): grouped by edition and case or point, filtered by day.
 Index("ix_tips_yield_edition_case", Tip.edition, Tip.case_id, Tip.created_at)
 Index("ix_tips_yield_edition_point", Tip.edition, Tip.point_code)

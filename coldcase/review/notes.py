@@ -31,7 +31,7 @@ def add_note(tip: Tip, user: User, body: str) -> TipNote:
         raise NoteError(_("A note can have at most %(num)s characters.", num=format_number(MAX_NOTE)))
     note = TipNote(tip_id=tip.id, author_id=user.id, body=body)
     db.session.add(note)
-    audit.record(user, audit.TIP_NOTE, audit.tip_target(tip), "private note added")
+    audit.record(user, audit.TIP_NOTE, audit.tip_target(tip), {})
     return note
 
 
@@ -44,5 +44,5 @@ def reply(tip: Tip, user: User, body: str) -> TipMessage:
     """Send ``user``'s reply to the tipster. Raises intake's MessageError for an empty, too long or unreadable
     reply. The audit keeps that a reply was sent, not its text (the conversation holds that)."""
     message = add_staff_message(tip, user, body)
-    audit.record(user, audit.TIP_REPLIED, audit.tip_target(tip), "reply sent to the tipster")
+    audit.record(user, audit.TIP_REPLIED, audit.tip_target(tip), {})
     return message

@@ -1,6 +1,7 @@
 """The investigators' queue: which tips to look at, best first. Reads only.
 
-Open tips come by triage score (highest first, unscored last), then age (oldest first). One page is one query
+Open tips come unread first (the tipster wrote since anyone opened them), then by triage score (highest first,
+unscored last), then age (oldest first). One page is one query
 for the tips with their review rows and assignees (joined), so a page costs the same whatever its length.
 """
 
@@ -35,6 +36,12 @@ class QueueFilter:
     max_score: int | None = None
     grade: str | None = None
     outcome: str | None = None
+    #: ``"us"``: the tipster wrote last; ``"tipster"``: the team wrote last and waits for an answer.
+    waiting_for: str | None = None
+
+
+#: The values of the "waiting for" filter.
+WAITING_FOR = ("us", "tipster")
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,8 @@ def _conditions(wanted: QueueFilter) -> list:
             grade = grade[1:]
         if grade[:1].isdigit():
             conditions.append(TipReview.information_grade == int(grade[:1]))
+    if wanted.waiting_for in WAITING_FOR:
+        conditions.append(Tip.waiting_for == wanted.waiting_for)
     if wanted.outcome == "-":
         conditions.append(TipReview.outcome.is_(None))
     elif wanted.outcome:
@@ -116,7 +125,7 @@ def queue_page(wanted: QueueFilter = QueueFilter(), page: int = 1, per_page: int
         select(Tip, TipReview)
         .outerjoin(TipReview, TipReview.tip_id == Tip.id)
         .where(and_(*_conditions(wanted)))
-        .order_by(Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
+        .order_by(Tip.unread.desc(), Tip.triage_score.desc().nulls_last(), Tip.created_at, Tip.id)
         .limit(per_page + 1)
         .offset((page - 1) * per_page)
     )
@@ -141,6 +150,14 @@ def overdue_count(today: datetime.date | None = None, cap: int = 100) -> int:
         .subquery()
     )
     return db.session.scalar(select(func.count()).select_from(waiting)) or 0
+
+
+def unread_count(cap: int = 100) -> int:
+    """How many tips have a message from the tipster that nobody has read yet, counted up to ``cap``."""
+    from sqlalchemy import func
+
+    unread = select(Tip.id).where(Tip.unread.is_(True)).limit(cap).subquery()
+    return db.session.scalar(select(func.count()).select_from(unread)) or 0
 
 
 def filter_choices(library) -> dict[str, list]:

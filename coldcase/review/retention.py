@@ -58,7 +58,7 @@ def purge(actor, dry_run: bool = False, now: datetime.datetime | None = None) ->
         if not dry_run:
             tip.contact_encrypted = None
             audit.record(actor, audit.TIP_PURGED, audit.tip_target(tip),
-                         f"contact details removed (closed more than {contact_days} days)")
+                         {"contact": True, "attachments": 0, "days": contact_days})
     with_files = _closed_before(attachment_days, now).where(
         select(TipAttachment.id).where(TipAttachment.tip_id == Tip.id).exists())
     for tip in db.session.scalars(with_files):
@@ -68,5 +68,5 @@ def purge(actor, dry_run: bool = False, now: datetime.datetime | None = None) ->
             db.session.execute(delete(TipAttachment).where(TipAttachment.tip_id == tip.id))
             db.session.expire(tip, ["attachments"])
             audit.record(actor, audit.TIP_PURGED, audit.tip_target(tip),
-                         f"{count} attachment(s) removed (closed more than {attachment_days} days)")
+                         {"contact": False, "attachments": count, "days": attachment_days})
     return report

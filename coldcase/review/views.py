@@ -11,12 +11,19 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
-from coldcase.audit import service as audit
+from coldcase.audit.describe import describe
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role, User, UserRole
 from coldcase.cases.store import case_library
 from coldcase.extensions import db
-from coldcase.review import grading, notes, queue
+from coldcase.review import (
+    display,
+    grading,
+    history,  # noqa: F401  (registers how a tip's changes are said)
+    notes,
+    queue,
+    timeline,
+)
 from coldcase.review.explain import explain
 from coldcase.review.forms import (
     CHANNEL_LABELS,
@@ -32,7 +39,6 @@ from coldcase.review.forms import (
     ReviewForm,
     StaffTipForm,
 )
-from coldcase.review.history import translate_change
 from coldcase.review.models import CloseReason, Outcome
 from coldcase.review.reasons import display_reason
 from coldcase.review.triage import configured_weights, held_back_refs
@@ -43,11 +49,6 @@ bp = Blueprint("review", __name__, url_prefix="/staff/review")
 #: What the highlighted words of a tip mean (the triage score counted them so).
 HIGHLIGHT_LABELS = {"new": _l("new: not on the case page"), "published": _l("already published"),
                     "held_back": _l("a held-back fact")}
-
-#: Audit actions shown in a tip's timeline (views are in the audit log, but would drown the history).
-TIMELINE_ACTIONS = (audit.TIP_ENTERED, audit.TIP_GRADED, audit.TIP_STATUS, audit.TIP_ASSIGNED, audit.TIP_TAGGED,
-                    audit.TIP_LINKED, audit.TIP_MOVED, audit.TIP_PURGED)
-
 
 def _investigators() -> list[User]:
     return list(db.session.scalars(
@@ -77,7 +78,7 @@ def index():
     """The queue: open tips, best first, with filters."""
     form = QueueFilterForm(request.args)
     choices = queue.filter_choices(case_library())
-    form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + [(c, c) for c in choices["cases"]]
+    form.case.choices = [("", _("any")), ("-", _("general (no case)"))] + case_choices()
     form.edition.choices = [("", _("any"))] + [(str(e), str(e)) for e in choices["editions"]]
     form.point.choices = [("", _("any"))] + [(p, p) for p in choices["points"]]
     people = _investigators()
@@ -93,6 +94,7 @@ def index():
         max_score=_int(request.args.get("max_score")),
         grade=(request.args.get("grade") or "").strip()[:2] or None,
         outcome=request.args.get("outcome") or None,
+        waiting_for=request.args.get("waiting") if request.args.get("waiting") in queue.WAITING_FOR else None,
     )
     page_number = min(max(1, _int(request.args.get("page")) or 1), MAX_PAGE)
     page = queue.queue_page(wanted, page=page_number)
@@ -100,43 +102,28 @@ def index():
     return render_template("review/queue.html", form=form, page=page, args=args, status_labels=STATUS_LABELS,
                            channel_labels=CHANNEL_LABELS,
                            overdue=queue.overdue_count(), overdue_cap=100, days=queue.ACKNOWLEDGE_DAYS,
-                           mentions_held_back=lambda tip: bool(held_back_refs(tip.triage_reasons)))
+                           mentions_held_back=lambda tip: bool(held_back_refs(tip.triage_reasons)),
+                           unread=unread_count())
+
+
+def unread_count() -> int:
+    """How many tips have an unread message from the tipster, counted once per request (the queue's notice and
+    the staff menu both show it)."""
+    # Kept with the request itself: an app context (and its ``g``) may outlive one request.
+    cache = request.environ
+    if "coldcase.unread_tips" not in cache:
+        cache["coldcase.unread_tips"] = queue.unread_count()
+    return cache["coldcase.unread_tips"]
 
 
 def _tip_or_404(number: str) -> Tip:
+    # A tip number is short and printable; anything else (a NUL, which PostgreSQL refuses) names no tip.
+    if len(number) > 16 or not number.isprintable():
+        abort(404)
     tip = db.session.scalar(select(Tip).where(Tip.number == number))
     if tip is None:
         abort(404)
     return tip
-
-
-def _moment(value: datetime.date | datetime.datetime) -> datetime.datetime:
-    """A timeline entry's time in UTC. Messages carry a date only: they count from the start of that day.
-    SQLite hands back timestamps without a zone; they were stored in UTC."""
-    if not isinstance(value, datetime.datetime):
-        return datetime.datetime.combine(value, datetime.time(), tzinfo=datetime.UTC)
-    if value.tzinfo is None:
-        return value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC)
-
-
-def _timeline(tip: Tip) -> list[dict]:
-    """Messages, notes and changes of a tip, oldest first, by their full time (a message at the start of its
-    day); at the very same moment messages come first, then notes, then changes."""
-    entries = []
-    for message in tip.messages:
-        entries.append({"when": message.created_at, "kind": "tipster" if message.from_tipster else "reply",
-                        "who": "tipster" if message.from_tipster else "team", "text": message.body,
-                        "order": (_moment(message.created_at), 0, message.id)})
-    for note in notes.notes_of(tip):
-        entries.append({"when": note.created_at, "kind": "note", "who": note.author.email if note.author else "",
-                        "text": note.body, "order": (_moment(note.created_at), 1, note.id)})
-    for event in audit.events_for_target(audit.tip_target(tip), TIMELINE_ACTIONS):
-        who = {"system": _("system"), "command line": _("command line")}.get(event.actor_label, event.actor_label)
-        entries.append({"when": event.at, "kind": "change", "who": who,
-                        "text": translate_change(event.detail),
-                        "order": (_moment(event.at), 2, event.id)})
-    return sorted(entries, key=lambda entry: entry["order"])
 
 
 def _review_form(review, tip, data=None) -> ReviewForm:
@@ -168,6 +155,17 @@ def _starting_value(tip: Tip, reasons) -> int | None:
         return implied
 
 
+def case_choices() -> list[tuple[str, str]]:
+    """The cases for a list to choose from, by the victim's name, each with its title in the page's language
+    and its id (two cases may name the same person)."""
+    from flask_babel import get_locale
+
+    language = str(get_locale())
+    cases = [case.localized(language) for case in case_library().cases.values()]
+    cases.sort(key=lambda case: (case.victim.name.casefold(), case.id))
+    return [(case.id, f"{case.victim.name}: {case.title} ({case.id})") for case in cases]
+
+
 def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, conflict=None, note_form=None,
                 reply_form=None, link_form=None, move_form=None):
     review = grading.review_for(tip)
@@ -175,7 +173,7 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
 
     move_form = move_form or MoveForm()
     move_form.version.data = str(review.version)
-    move_form.case_id.choices = [("", _("choose a case"))] + [(c, c) for c in sorted(case_library().cases)]
+    move_form.case_id.choices = [("", _("choose a case"))] + case_choices()
     explanation = explain(tip, current_user)
     if explanation.named_held_back:
         # Naming held-back facts is audited. Every path that renders this page has committed or rolled back
@@ -183,10 +181,10 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
         db.session.commit()
     reasons = [display_reason(reason) for reason in explanation.reasons]
     held_back_link = (url_for("held_back.index", case_id=tip.case_id) if explanation.unit_member else None)
+    contact = contact_details(tip)
     return render_template(
         "review/tip.html", tip=tip, review=review, reasons=reasons, base=_starting_value(tip, reasons),
-        timeline=_timeline(tip),
-        contact=contact_details(tip), linked=grading.linked_tips(tip),
+        timeline=timeline.entries(tip), contact=contact, linked=grading.linked_tips(tip),
         review_form=review_form or _review_form(review, tip), note_form=note_form or NoteForm(),
         reply_form=reply_form or ReplyForm(), link_form=link_form or LinkForm(), move_form=move_form,
         error=error, conflict=conflict, status_labels=STATUS_LABELS, outcomes=Outcome, close_reasons=CloseReason,
@@ -194,6 +192,8 @@ def _render_tip(tip: Tip, status: int = 200, review_form=None, error=None, confl
         close_reason_labels=CLOSE_REASON_LABELS,
         overdue=queue.is_overdue(tip, review, datetime.datetime.now(datetime.UTC).date()),
         tip_pieces=explanation.pieces, highlight_labels=HIGHLIGHT_LABELS, held_back_link=held_back_link,
+        bidi_controls=display.bidi_controls(tip.text, tip.when_where, contact,
+                                            *(message.body for message in tip.messages)),
     ), status
 
 
@@ -237,7 +237,7 @@ def save_review(number: str):
         review = grading.review_for(found)
         return _render_tip(found, 409, conflict={"review": review, "yours": form}, review_form=None)
     db.session.commit()
-    flash(_("Saved: %(changes)s", changes="; ".join(translate_change(text) for text in done)) if done
+    flash(_("Saved: %(changes)s", changes="; ".join(describe(event) for event in done)) if done
           else _("Nothing changed."))
     return redirect(url_for("review.tip", number=found.number))
 
@@ -331,7 +331,7 @@ def new_tip():
 
     library = case_library()
     form = StaffTipForm()
-    form.case.choices = [("", _("general (no case)"))] + [(c, c) for c in sorted(library.cases)]
+    form.case.choices = [("", _("general (no case)"))] + case_choices()
     problems: list[str] = []
     if form.validate_on_submit():
         fields = {"channel": form.channel.data, "case": form.case.data, "edition": form.edition.data,
@@ -341,8 +341,6 @@ def new_tip():
         data, problems = check_staff_tip(fields, library)
         if data is not None:
             tip, code = add_staff_tip(data, current_user, with_receipt=form.with_receipt.data)
-            audit.record(current_user, audit.TIP_ENTERED, audit.tip_target(tip), f"entered from {tip.channel}")
-            db.session.commit()
             if code:
                 # Shown in the page only: a flashed message would travel in the (signed, not encrypted) session
                 # cookie. The page is not stored by the browser or a proxy.
@@ -356,10 +354,16 @@ def new_tip():
 
 
 @bp.record_once
+def _template_helpers(state) -> None:
+    display.init_app(state.app)
+
+
+@bp.record_once
 def _menu(state) -> None:
     from coldcase.auth.menu import add_staff_link
 
     add_staff_link(state.app, _l("Tip queue"), "review.index", [Role.INVESTIGATOR],
-                   _l("Open tips by triage score: read, grade, reply, close."))
+                   _l("Open tips by triage score: read, grade, reply, close."),
+                   count=unread_count, count_label=_l("tips with an unread message"))
     add_staff_link(state.app, _l("Record a tip"), "review.new_tip", [Role.INVESTIGATOR],
                    _l("A tip that came by phone, letter, email or a prison visit."))

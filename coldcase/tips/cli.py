@@ -51,7 +51,7 @@ def import_command(file: Path) -> None:
         for problem in problems:
             click.echo(f"{file.name}: {problem}", err=True)
         raise click.ClickException(f"{len(problems)} problem(s); nothing was imported")
-    stored = intake.add_staff_tips(tips)
+    stored = intake.add_staff_tips(tips, source=file.name)
     click.echo(f"Imported {len(stored)} tip(s) from {file.name}.")
 
 

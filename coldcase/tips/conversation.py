@@ -1,9 +1,16 @@
 """The anonymous conversation about a tip: the tipster (through the status page) and staff (through the review
 workspace) add messages here. These functions add to the session; the caller commits, once, at the end of its
-request."""
+request.
+
+A tipster's message on any tip, closed or not, marks it unread and puts it back in the investigators' queue
+(a closed tip is reopened, with the reason in its history): an answer is never left unread. Messages keep the
+time they were written: staff replies to the minute, the tipster's to the hour only (a time of day to the minute
+could single a tipster out, as the tip itself keeps its day only).
+"""
 
 from __future__ import annotations
 
+import datetime
 import hmac
 
 from sqlalchemy import select
@@ -29,10 +36,23 @@ def _checked(body: str) -> str:
     return tidy(body)
 
 
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
 def add_tipster_message(tip: Tip, body: str) -> TipMessage:
-    """Add the tipster's answer or new information to ``tip``. Raises :class:`MessageError` for a bad body."""
-    message = TipMessage(author="tipster", body=_checked(body), created_at=today())
+    """Add the tipster's answer or new information to ``tip``: the tip becomes unread, waits for the team, and
+    goes back into the queue if it was closed. Raises :class:`MessageError` for a bad body."""
+    from coldcase.audit import service as audit
+    from coldcase.review.grading import reopen_for_tipster
+
+    hour = _now().replace(minute=0, second=0, microsecond=0)
+    message = TipMessage(author="tipster", body=_checked(body), created_at=today(), sent_at=hour)
     tip.messages.append(message)
+    tip.unread = True
+    tip.waiting_for = "us"
+    audit.record("tipster", audit.TIP_MESSAGE, audit.tip_target(tip), {}, at=hour)
+    reopen_for_tipster(tip, hour)
     return message
 
 
@@ -41,8 +61,11 @@ def add_staff_message(tip: Tip, user, body: str) -> TipMessage:
 
     Raises :class:`MessageError` for an empty, too long or unreadable body.
     """
-    message = TipMessage(author="staff", staff_user_id=user.id, body=_checked(body), created_at=today())
+    moment = _now().replace(second=0, microsecond=0)
+    message = TipMessage(author="staff", staff_user_id=user.id, body=_checked(body), created_at=today(),
+                         sent_at=moment)
     tip.messages.append(message)
+    tip.waiting_for = "tipster"
     return message
 
 

@@ -19,6 +19,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
+from coldcase.audit import service as audit
 from coldcase.extensions import db
 from coldcase.review.triage import apply_triage_score
 from coldcase.tips import crypto, receipts, spool
@@ -149,16 +150,20 @@ def _find(uuid: str) -> Tip | None:
     return db.session.scalar(select(Tip).where(Tip.uuid == uuid))
 
 
-def store_record(record: dict) -> tuple[Tip, bool, str]:
+def store_record(record: dict, on_add=None) -> tuple[Tip, bool, str]:
     """Insert and commit the record's tip; returns ``(tip, created, number)``. ``created`` is False when a tip
     with the same uuid is already stored (a double click, a spool file imported again). A new tip is not read
     back after its commit: ``number`` is the one it was stored with, and its other attributes load on first use.
 
-    Raises the database's error when it cannot be reached.
+    ``on_add(tip)`` is called after the tip is added and before the commit (staff-entered tips add their audit
+    event there, so the two are stored together or not at all). Raises the database's error when it cannot be
+    reached.
     """
     for _ in range(3):
         tip = tip_from_record(record)
         db.session.add(tip)
+        if on_add is not None:
+            on_add(tip)
         try:
             db.session.commit()
         except IntegrityError:
@@ -255,8 +260,14 @@ def submit_web_tip(data: TipInput, token: str) -> Receipt:
     return Receipt(number, receipts.format_code(code), duplicate=not created, added=added)
 
 
-def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tuple[Tip, str | None]:
-    """Add a tip that reached the team by another channel (phone, letter, email, visit) and commit it.
+def _entered(actor, tip: Tip, source: str) -> None:
+    audit.record(actor, audit.TIP_ENTERED, audit.tip_target(tip), {"channel": tip.channel, "source": source})
+
+
+def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False,
+                  actor=None) -> tuple[Tip, str | None]:
+    """Add a tip that reached the team by another channel (phone, letter, email, visit) and commit it, with
+    its audit event (by ``actor``: the user, or ``"command line"``) in the same transaction.
 
     With ``with_receipt`` a receipt code is made, returned once (to be passed on to the tipster) and its hash
     stored. Raises the database's error if it cannot be reached (staff can try again; nothing is half stored).
@@ -265,19 +276,25 @@ def add_staff_tip(data: TipInput, user=None, with_receipt: bool = False) -> tupl
     record = _record(data, str(uuid_module.uuid4()), receipts.random_number(),
                      receipts.hash_code(code) if code else None)
     record["entered_by_id"] = getattr(user, "id", None)
-    tip, _, _ = store_record(record)
+    actor = actor or user or "command line"
+    source = "command_line" if isinstance(actor, str) else "staff_form"
+    tip, _, _ = store_record(record, on_add=lambda new: _entered(actor, new, source))
     return tip, receipts.format_code(code) if code else None
 
 
-def add_staff_tips(items: list[TipInput], user=None) -> list[Tip]:
-    """Add many staff-entered tips in one transaction: all of them or, on any error, none."""
+def add_staff_tips(items: list[TipInput], user=None, source: str = "") -> list[Tip]:
+    """Add many staff-entered tips in one transaction, each with its audit event and one event for the import
+    (``source`` names the file): all of them or, on any error, none."""
+    actor = user or "command line"
     tips = []
     for data in items:
         record = _record(data, str(uuid_module.uuid4()), receipts.random_number(), None)
         record["entered_by_id"] = getattr(user, "id", None)
         tip = tip_from_record(record)
         db.session.add(tip)
+        _entered(actor, tip, "csv_import")
         tips.append(tip)
+    audit.record(actor, audit.TIPS_IMPORTED, "tips", {"count": len(tips), "source": source})
     try:
         db.session.commit()
     except Exception:

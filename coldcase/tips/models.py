@@ -10,7 +10,7 @@ import datetime
 import enum
 import uuid as uuid_module
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from coldcase.extensions import db
@@ -54,7 +54,9 @@ UNKNOWN_POINT = "unknown"
 
 
 class Tip(db.Model):
-    """One tip, from any channel. Written only by :mod:`coldcase.tips.intake`."""
+    """One tip, from any channel. Written by :mod:`coldcase.tips.intake`; the conversation's state (``unread``,
+    ``waiting_for``) by :mod:`coldcase.tips.conversation` and the review's opening of it, the status by
+    :mod:`coldcase.review.grading`."""
 
     __tablename__ = "tips"
 
@@ -87,6 +89,10 @@ class Tip(db.Model):
     #: Filled at intake by the review workspace's scoring function, when it is installed.
     triage_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
     triage_reasons: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    #: The tipster wrote since an investigator last opened the tip.
+    unread: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
+    #: Whose turn it is in the conversation: ``"us"`` (the tipster wrote last), ``"tipster"`` (we did), or None.
+    waiting_for: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     attachments: Mapped[list[TipAttachment]] = relationship(
         back_populates="tip", cascade="all, delete-orphan", order_by="TipAttachment.id"
@@ -133,6 +139,9 @@ class TipMessage(db.Model):
     staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime.date] = mapped_column(Date, default=today)
+    #: When it was written (UTC): staff replies to the minute, the tipster's messages to the hour only, so that
+    #: the time cannot single out a tipster. None for messages stored before version 0006.
+    sent_at: Mapped[datetime.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     tip: Mapped[Tip] = relationship(back_populates="messages")
 

@@ -139,7 +139,8 @@ def status():
     if form.message.data and form.message.data.strip() and form.validate():
         add_tipster_message(tip, form.message.data)
         form.message.data = ""
-        notice = _("Your message was added. The investigators will read it.")
+        notice = _("Your message was added. It is marked unread for the investigators and is back in their "
+                   "list of tips to read.")
     db.session.commit()  # the message, and a receipt hash brought up to today's parameters
     return _private(make_response(render_template(
         "tips/status.html", form=form, tip=tip, messages=visible_messages(tip), notice=notice,

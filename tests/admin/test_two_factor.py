@@ -30,11 +30,15 @@ def test_first_sign_in_of_an_investigator_enrols_an_authenticator(client, create
     assert "<svg" in page and "otpauth://totp/" in page and "style=" not in page.split("<svg", 1)[1].split("</svg>")[0]
     assert client.post("/staff/2fa/enrol", data={"code": "000000"}).status_code == 401
     response = client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(secret).now()})
-    assert response.status_code == 302
+    # Signed in, and shown the recovery codes once, in this page only (never stored by the browser).
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    codes = re.findall(r"<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>", response.get_data(as_text=True))
+    assert len(set(codes)) == 10
     assert client.get("/staff/").status_code == 200
     db.session.refresh(user)
-    assert user.totp_secret == secret
-    assert actions() == ["login_2fa_failed", "2fa_enrolled", "login"]
+    assert user.totp_secret == secret and len(user.recovery_codes) == 10
+    assert not any(code.replace("-", "") in str(user.recovery_codes) for code in codes)  # stored as hashes
+    assert actions() == ["login_2fa_failed", "2fa_enrolled", "2fa_recovery_codes", "login"]
 
 
 def test_enrolled_user_needs_the_current_code(client, create_user):
@@ -164,7 +168,7 @@ def test_a_code_signs_in_only_once(client, create_user):
     assert response.status_code == 401 and "used already" in response.get_data(as_text=True)
     assert client.get("/staff/").status_code == 302
     event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
-    assert (event.action, event.detail) == ("login_2fa_failed", "authenticator code used before")
+    assert (event.action, event.params) == ("login_2fa_failed", {"reason": "code_used"})
 
 
 def test_an_older_code_is_refused_after_a_newer_one(client, create_user):
@@ -237,7 +241,7 @@ def test_the_unconfirmed_secret_stays_out_of_the_cookie_and_changes_with_each_pa
     second = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
     assert second != first
     assert client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(first).now()}).status_code == 401
-    assert client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(second).now()}).status_code == 302
+    assert client.post("/staff/2fa/enrol", data={"code": pyotp.TOTP(second).now()}).status_code == 200
     db.session.expire(user)
     assert user.totp_secret == second and stored("totp_pending_secret", user) is None
 

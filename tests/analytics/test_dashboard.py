@@ -171,7 +171,7 @@ def test_csv_for_excel_in_dutch_settings_and_audited(analyst, make_tip, app):
     assert lines[1] == "2018;48000;2;1;50,00;0;0;0,0417;0,0208"
     assert "Filter: edition 2018" in body.decode("utf-8")
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
-    assert event.target == "yield:editions" and "edition 2018" in event.detail
+    assert event.target == "yield:editions" and event.params["filter"] == {"edition": "2018"}
 
 
 def test_unknown_csv_is_not_found(analyst):

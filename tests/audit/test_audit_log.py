@@ -35,17 +35,22 @@ def test_events_cannot_be_changed_or_deleted_through_the_app(app, create_user):
 
 def test_the_database_itself_refuses_changes_on_postgresql(app, create_user):
     if db.engine.dialect.name != "postgresql":
-        pytest.skip("the trigger exists on PostgreSQL only")
+        pytest.skip("the triggers exist on PostgreSQL only")
     import sqlalchemy as sa
 
-    audit.record("system", "test", "x")
+    audit.record("system", "test", "x", {"n": 1})
     db.session.commit()
-    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
-        with db.engine.begin() as connection:
-            connection.execute(sa.text("UPDATE audit_events SET detail = 'y'"))
-    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
-        with db.engine.begin() as connection:
-            connection.execute(sa.text("DELETE FROM audit_events"))
+    # The app's own connections (the engine and its session), with plain SQL that no session hook sees.
+    for statement in ("UPDATE audit_events SET detail = 'y'", "DELETE FROM audit_events",
+                      "TRUNCATE audit_events", "TRUNCATE audit_events CASCADE",
+                      "UPDATE audit_events SET params = NULL WHERE false"):
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            with db.engine.begin() as connection:
+                connection.execute(sa.text(statement))
+        with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+            db.session.execute(sa.text(statement))
+        db.session.rollback()
+    assert db.session.scalar(select(AuditEvent.params)) == {"n": 1}
 
 
 def test_admins_read_and_filter_the_log(client, login_as):
@@ -68,7 +73,7 @@ def test_export_is_csv_without_formulas_and_is_itself_audited(client, login_as):
     response = client.get("/staff/audit/export.csv")
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
-    assert rows[0] == ["at", "actor", "action", "target", "detail"]
+    assert rows[0] == ["at", "actor", "action", "target", "detail", "params"]
     note = next(row for row in rows if row[2] == "tip_note")
     assert note[1].startswith("'=") and note[4] == "'+1 detail"
     assert rows[-1][1:3] == [admin.email, "export"]

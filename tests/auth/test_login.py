@@ -41,16 +41,37 @@ def test_empty_login_form_names_the_missing_fields(client):
     assert "Enter your email address." in page and "Enter your password." in page
 
 
-def test_account_locks_after_five_failed_logins(app, create_user):
+def test_after_five_failed_logins_the_account_waits_a_little_longer_each_time(app, create_user):
     user = create_user("investigator")
     now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
     for _ in range(5):
         assert authenticate(user.email, "wrong password!", now=now).user is None
     db.session.commit()
-    locked = authenticate(user.email, user.password, now=now + timedelta(minutes=1))
-    assert locked.user is None and "Too many failed logins" in locked.message
-    later = authenticate(user.email, user.password, now=now + timedelta(minutes=16))
+    # The fifth failure makes the account wait 30 seconds: even the right password is not checked before then.
+    waiting = authenticate(user.email, user.password, now=now + timedelta(seconds=10))
+    assert waiting.user is None and "Try again in 20 seconds" in waiting.message and waiting.detail == "delayed"
+    # A sixth failure after the wait doubles it; the seventh doubles it again.
+    authenticate(user.email, "wrong password!", now=now + timedelta(seconds=31))
+    db.session.commit()
+    assert "Try again in 59 seconds" in authenticate(user.email, user.password,
+                                                    now=now + timedelta(seconds=32)).message
+    later = authenticate(user.email, user.password, now=now + timedelta(seconds=92))
     assert later.user is not None
+
+
+def test_a_stranger_cannot_lock_an_account_for_long(app, create_user):
+    from coldcase.auth.accounts import LONGEST_DELAY, delay_after
+
+    assert delay_after(4) == timedelta(0)
+    assert delay_after(5) == timedelta(seconds=30)
+    assert delay_after(1000) == LONGEST_DELAY == timedelta(minutes=5)
+    user = create_user("investigator")
+    now = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+    for attempt in range(40):  # a stranger trying all day: each failure comes after the last wait
+        now += delay_after(attempt) + timedelta(seconds=1)
+        authenticate(user.email, "wrong password!", now=now)
+        db.session.commit()
+    assert authenticate(user.email, user.password, now=now + timedelta(minutes=5, seconds=1)).user is not None
 
 
 def test_failed_logins_at_the_same_time_all_count(app, create_user):
@@ -71,7 +92,7 @@ def test_failed_logins_at_the_same_time_all_count(app, create_user):
         other_request.execute(update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1))
     authenticate(user.email, "wrong password!", now=now)
     db.session.commit()
-    locked = authenticate(user.email, user.password, now=now + timedelta(minutes=1))
+    locked = authenticate(user.email, user.password, now=now + timedelta(seconds=10))
     assert locked.user is None and "Too many failed logins" in locked.message
 
 

@@ -11,6 +11,7 @@ import threading
 import time
 
 import pytest
+from sqlalchemy import select
 
 from coldcase.extensions import db
 from coldcase.publish import jobs
@@ -129,6 +130,17 @@ def test_a_passing_build_can_be_watched_downloaded_and_seen_page_by_page(client,
 
     history = client.get("/staff/print/").get_data(as_text=True)
     assert f"#{build_id}" in history and user.email in history and "2027 print PI-VUGHT" in history
+
+    # The start and each download are in the audit log, with who, what and which file.
+    from coldcase.audit.models import AuditEvent
+    from coldcase.extensions import db as database
+
+    events = database.session.scalars(select(AuditEvent).where(AuditEvent.target == f"build:{build_id}")
+                                      .order_by(AuditEvent.id)).all()
+    assert [(e.action, e.actor_id) for e in events] == [("calendar_built", user.id)] + [
+        ("calendar_downloaded", user.id)] * 2
+    assert events[0].params["distribution"] == "PI-VUGHT" and events[0].params["result"] == "started"
+    assert events[1].params["file"] == "calendar-2027-print.pdf" and events[2].params["kind"] == "manifest"
 
 
 def test_a_build_that_fails_preflight_is_shown_and_named_not_for_print(client, login_as, use_builder):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from coldcase.review.history import translate_change
+from coldcase.audit.describe import describe
+from coldcase.review import history  # noqa: F401  (registers the tip codes)
 from coldcase.review.reasons import MESSAGES, display_reason
 from coldcase.tips.scoring import REASON_TEXTS, Reason
 
@@ -49,18 +50,61 @@ def test_old_reasons_are_shown_as_they_were_stored(dutch):
     assert display_reason([3, "a_future_code", "X"])[0] == 3
 
 
-def test_history_entries_in_dutch(dutch):
-    assert translate_change("graded B2, usable") == "beoordeeld als B2, bruikbaar"
-    assert translate_change("status in review → closed (passed on)") == (
+def _event(action, params, detail=""):
+    from coldcase.audit.models import AuditEvent
+
+    return AuditEvent(action=action, params=params, detail=detail, actor_label="x", target="tip:T-1")
+
+
+def test_history_entries_are_said_from_their_parameters_in_dutch(dutch):
+    assert describe(_event("tip_graded", {"grade": "B2", "outcome": "usable"})) == "beoordeeld als B2, bruikbaar"
+    assert describe(_event("tip_status", {"old": "in_review", "new": "closed", "reason": "passed_on"})) == (
         "status in behandeling → afgesloten (doorgegeven)")
-    assert translate_change("status new → follow up") == "status nieuw → vervolg"
-    assert translate_change("tags: none") == "labels: geen"
-    assert translate_change("linked to T-AAAA-BBBB") == "gekoppeld aan T-AAAA-BBBB"
-    assert translate_change("something nobody wrote before") == "something nobody wrote before"
+    assert describe(_event("tip_status", {"old": "new", "new": "follow_up", "reason": None})) == "status nieuw → vervolg"
+    assert describe(_event("tip_tagged", {"tags": []})) == "labels: geen"
+    assert describe(_event("tip_linked", {"number": "T-AAAA-BBBB"})) == "gekoppeld aan T-AAAA-BBBB"
 
 
-def test_history_entries_in_english_are_unchanged(english):
-    for text in ("graded B2, usable", "status in review → closed (passed on)", "tags: alibi, vehicle",
-                 "moved from general to case X", "assigned to a@b.example", "entered from phone",
-                 "2 attachment(s) removed (closed more than 730 days)"):
-        assert translate_change(text) == text.replace("attachment(s)", "attachments")
+def test_history_entries_in_english(english):
+    assert describe(_event("tip_graded", {"grade": "", "outcome": None})) == "graded ungraded, no outcome yet"
+    assert describe(_event("tip_moved", {"old": None, "case": "X"})) == "moved from general to case X"
+    assert describe(_event("tip_purged", {"contact": False, "attachments": 2, "days": 730})) == (
+        "2 attachments removed (closed more than 730 days)")
+    assert describe(_event("tip_status", {"old": "closed", "new": "in_review", "cause": "tipster_message"})) == (
+        "status closed → in review: the tipster wrote again")
+
+
+def test_an_old_sentence_is_shown_as_stored_and_odd_parameters_plainly(english):
+    assert describe(_event("tip_graded", None, "graded B2, usable")) == "graded B2, usable"
+    assert describe(_event("tip_graded", {"unexpected": 1})) == "unexpected: 1"
+    assert describe(_event("a_future_code", {"b": "x", "a": [1]})) == "a: [1]; b: x"
+
+
+def test_the_migration_turns_old_history_sentences_into_parameters():
+    import importlib.util
+
+    from coldcase import PACKAGE_DIR
+
+    path = PACKAGE_DIR / "migrations" / "versions" / "0006_trust_and_audit.py"
+    spec = importlib.util.spec_from_file_location("migration_0006", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def convert(action, detail):
+        for wanted, pattern, params in module._SENTENCES:
+            match = pattern.fullmatch(detail) if wanted == action else None
+            if match:
+                return params(match)
+        return None
+
+    assert convert("tip_graded", "graded B2, usable") == {"grade": "B2", "outcome": "usable"}
+    assert convert("tip_graded", "graded ungraded, no outcome yet") == {"grade": "", "outcome": None}
+    assert convert("tip_status", "status in review → closed (passed on)") == {
+        "old": "in_review", "new": "closed", "reason": "passed_on"}
+    assert convert("tip_status", "status new → follow up") == {"old": "new", "new": "follow_up", "reason": None}
+    assert convert("tip_tagged", "tags: alibi, vehicle") == {"tags": ["alibi", "vehicle"]}
+    assert convert("tip_moved", "moved from general to case X") == {"old": None, "case": "X"}
+    assert convert("tip_purged", "2 attachment(s) removed (closed more than 730 days)") == {
+        "contact": False, "attachments": 2, "days": 730}
+    assert convert("tip_assigned", "assignment removed") == {"assignee": None}
+    assert convert("tip_graded", "something nobody wrote before") is None

@@ -229,17 +229,24 @@ def test_the_history_is_in_time_order_across_messages_notes_and_changes(client, 
     db.session.add(TipNote(tip_id=tip.id, author_id=user.id, body="Morning note.", created_at=at(8)))
     db.session.flush()
     db.session.add(AuditEvent(actor_id=user.id, actor_label=user.email, action=audit.TIP_GRADED,
-                              target=audit.tip_target(tip), detail="graded B2, usable", at=at(11)))
+                              target=audit.tip_target(tip), params={"grade": "B2", "outcome": "usable"}, at=at(11)))
     db.session.add(AuditEvent(actor_id=user.id, actor_label=user.email, action=audit.TIP_TAGGED,
-                              target=audit.tip_target(tip), detail="tags: vehicle", at=at(7)))
-    db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Message that day.", created_at=day))
+                              target=audit.tip_target(tip), params={"tags": ["vehicle"]}, at=at(7)))
+    db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Message that day.", created_at=day,
+                              sent_at=at(9)))
+    # Stored by a version before times were kept: a day only, so it goes after that day's events.
+    db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Old message without a time.", created_at=day))
     db.session.add(TipMessage(tip_id=tip.id, author="tipster", body="Message the next day.",
-                              created_at=day + datetime.timedelta(days=1)))
+                              created_at=day + datetime.timedelta(days=1),
+                              sent_at=at(6) + datetime.timedelta(days=1)))
     db.session.commit()
-    page = client.get(f"/staff/review/tips/{tip.number}").get_data(as_text=True)
-    order = ["Message that day.", "tags: vehicle", "Morning note.", "graded B2, usable", "Afternoon note.",
-             "Message the next day."]
+    page = client.get(f"/staff/review/tips/{tip.number}?lang=en").get_data(as_text=True)
+    order = ["tags: vehicle", "Morning note.", "Message that day.", "graded B2, usable", "Afternoon note.",
+             "Old message without a time.", "Message the next day."]
     positions = [page.index(text) for text in order]
+    # Each entry says its time of day in the reader's language; the tipster's to the hour only.
+    assert "Mar 2, 2026, 9:00\u202fAM–10:00\u202fAM" in page or "Mar 2, 2026, 9:00 AM–10:00 AM" in page
+    assert "Mar 2, 2026, 11:00" in page
     assert positions == sorted(positions), [text for _, text in sorted(zip(positions, order, strict=True))]
 
 
