@@ -15,7 +15,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
+from werkzeug.exceptions import NotFound
 
+from coldcase.errors import error_page
 from coldcase.extensions import db
 from coldcase.tips import intake, ratelimit, receipts
 from coldcase.tips.attribution import current_library, resolve
@@ -112,7 +114,8 @@ def form_without_valid_token(error: CSRFError):
     if request.endpoint == "tips.case_tip":
         case = current_library().cases.get((request.view_args or {}).get("case_id", ""))
         if case is None:
-            abort(404)
+            # Not abort(404): an exception raised in an error handler would end as a 500.
+            return error_page(NotFound())
     return _render_form(TipForm(), case, 400, message)
 
 
