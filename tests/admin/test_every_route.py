@@ -4,7 +4,7 @@ A new route under /staff/ that is missing from EXPECTED fails this test, so ever
 """
 
 import pytest
-from werkzeug.routing import NumberConverter
+from werkzeug.routing.converters import NumberConverter
 
 from coldcase.auth.models import Role
 
