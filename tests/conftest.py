@@ -94,16 +94,21 @@ def app(app_config):
     application = create_app(app_config)
     with application.app_context():
         yield application
-        db.session.remove()
-        with db.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                # TRUNCATE: the append-only audit log refuses DELETE on PostgreSQL (a trigger).
-                names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            else:
-                for table in reversed(db.metadata.sorted_tables):
-                    connection.execute(table.delete())
-        db.engine.dispose()
+        empty_database()
+
+
+def empty_database() -> None:
+    """Empty every table of the current app's database and close its connections (inside an app context)."""
+    db.session.remove()
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # TRUNCATE: the append-only audit log refuses DELETE on PostgreSQL (a trigger).
+            names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+    db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)
