@@ -133,3 +133,11 @@ def test_a_case_tip_still_works_after_bad_input(client, send_tip):
     client.get("/cases/caf%E9")
     client.post("/staff/login", data={"email": "\x00"})
     assert send_tip(url=f"/cases/{CASE}/tip").status_code == 200
+
+
+def test_the_refusal_speaks_the_visitors_language(client):
+    response = client.get("/cases?q=caf%E9", headers={"Accept-Language": "nl"})
+    assert response.status_code == 400
+    assert "niet als UTF-8 verstuurd" in response.get_data(as_text=True)
+    response = client.get("/cases?q=%00", headers={"Accept-Language": "nl"})
+    assert "tekens die niet kunnen worden gelezen" in response.get_data(as_text=True)
