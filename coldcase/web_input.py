@@ -88,7 +88,7 @@ class CheckedRequest(Request):
             # Whoever reads the form after this (an error page) sees an empty one, not the refused text.
             self.form, self.files = ImmutableMultiDict(), ImmutableMultiDict()
             raise
-        if any(isinstance(value, str) and cannot_be_stored(value) for value in self.form.values()):
+        if any(cannot_be_stored(name) or cannot_be_stored(value) for name, value in self.form.items(multi=True)):
             self.form, self.files = ImmutableMultiDict(), ImmutableMultiDict()
             raise UnstorableText()
 

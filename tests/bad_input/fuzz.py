@@ -56,6 +56,12 @@ fuzz_text = st.one_of(
     st.integers(min_value=-(2**80), max_value=2**80).map(str),
 )
 
+#: A header can carry only latin-1 text without line breaks.
+accept_language = st.one_of(
+    st.sampled_from(["nl", "ar,en;q=0.5", "*", "xx-YY;q=2", ";q=", "en;q=abc", "pl;q=-1", "ru-RU,ru;q=0.9"]),
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=30),
+)
+
 
 def values(harvested: list[str]):
     """A field value: something the site itself offers (to get past validation), or something hostile."""

@@ -27,7 +27,7 @@ import pyotp
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from coldcase import create_app
 from coldcase.auth.models import Role, User, UserRole
@@ -152,7 +152,7 @@ def _explore(app, site: Site) -> None:
     adapter = app.url_map.bind("localhost")
     starts = sorted(rule.rule for rule in app.url_map.iter_rules()
                     if "GET" in rule.methods and not rule.arguments)
-    for role, (cookie, _token_) in site.sessions.items():
+    for cookie, _ in site.sessions.values():
         browser = app.test_client()
         if cookie:
             browser.set_cookie("session", cookie)
@@ -241,7 +241,7 @@ def _path(rule, draw, harvest: fuzz.Harvest) -> str:
             value = draw(st.one_of(st.sampled_from(segments), fuzz.fuzz_text, st.sampled_from(fuzz.NOT_UTF8)))
         safe = "/" if "Path" in kind else ""
         encoded = quote_from_bytes(fuzz.as_bytes(value), safe=safe) or "x"
-        path = re.sub(rf"<(?:[^<>]*:)?{name}>", lambda _: encoded, path)
+        path = re.sub(rf"<(?:[^<>]*:)?{name}>", lambda _, value=encoded: value, path)
     return path
 
 
@@ -267,7 +267,8 @@ def _request(site: Site, rule, method: str, draw):
     base = [field for field in draw(st.sampled_from(forms)) if field[0] != "csrf_token"] if forms else []
     request = {"method": method, "path": _path(rule, draw, harvest),
                "environ_base": {"REMOTE_ADDR": CLIENT_ADDRESS},
-               "headers": {"X-Forwarded-For": FORWARDED_ADDRESS, "User-Agent": "fuzz/1.0"}}
+               "headers": {"X-Forwarded-For": FORWARDED_ADDRESS, "User-Agent": "fuzz/1.0",
+                           "Accept-Language": draw(fuzz.accept_language)}}
     if method == "GET":
         request["query_string"] = fuzz.urlencode(_pairs(draw, names, values, base)).decode("ascii")
         return role, request

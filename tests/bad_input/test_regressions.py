@@ -141,3 +141,12 @@ def test_the_refusal_speaks_the_visitors_language(client):
     assert "niet als UTF-8 verstuurd" in response.get_data(as_text=True)
     response = client.get("/cases?q=%00", headers={"Accept-Language": "nl"})
     assert "tekens die niet kunnen worden gelezen" in response.get_data(as_text=True)
+
+
+def test_a_nul_in_a_doubled_field_or_a_field_name_is_refused(client):
+    for body in (b"email=a%40b.example&email=x%00&password=x", b"email=a%40b.example&pass%00word=x"):
+        response = client.post("/staff/login", data=body, content_type="application/x-www-form-urlencoded")
+        assert response.status_code == 400, body
+    response = client.post("/staff/login", data={"email": ["a@b.example", "x\x00"], "password": "x"},
+                           content_type="multipart/form-data")
+    assert response.status_code == 400
