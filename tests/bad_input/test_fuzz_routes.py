@@ -235,8 +235,9 @@ def _path(rule, draw, harvest: fuzz.Harvest) -> str:
         if hasattr(converter, "items"):  # any(...)
             value = draw(st.one_of(st.sampled_from(sorted(converter.items)), fuzz.fuzz_text))
         elif "Integer" in kind or "Number" in kind:
-            value = draw(st.one_of(st.integers(min_value=-(2**70), max_value=2**70).map(str),
-                                   st.sampled_from(["1", "2", "0", "9" * 5000]), fuzz.fuzz_text))
+            numbers = [segment for segment in segments if segment.isascii() and segment.isdigit()] or ["1"]
+            value = draw(st.one_of(st.sampled_from(numbers), st.integers(-(2**70), 2**70).map(str),
+                                   st.sampled_from(["0", "9" * 5000]), fuzz.fuzz_text))
         else:
             value = draw(st.one_of(st.sampled_from(segments), fuzz.fuzz_text, st.sampled_from(fuzz.NOT_UTF8)))
         safe = "/" if "Path" in kind else ""
