@@ -63,6 +63,17 @@ accept_language = st.one_of(
 )
 
 
+#: Hostile values, a third of them with NUL: what `one_bad_field` puts in a form that is otherwise sound.
+hostile = st.one_of(
+    st.sampled_from(NASTY),
+    st.builds(lambda text, at: text[:at] + "\x00" + text[at:], st.text(max_size=10), st.integers(0, 10)),
+    st.sampled_from([str(2**63), str(2**64), str(10**22), "-" + str(2**63 + 1), "9" * 5000]),
+    st.sampled_from(NOT_UTF8),
+)
+#: Values for a form's empty fields when only one field is to be bad: likely to pass the other checks.
+PLAUSIBLE = ["fuzz-admin@police.example", "correct horse battery", "1", "2027", "Een blauwe auto bij de gracht."]
+
+
 def values(harvested: list[str]):
     """A field value: something the site itself offers (to get past validation), or something hostile."""
     plain = st.sampled_from(harvested) if harvested else st.nothing()

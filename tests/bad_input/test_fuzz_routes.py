@@ -43,7 +43,7 @@ ROLES = [ANONYMOUS] + [role.value for role in Role]
 #: The client's address and a forwarded one: neither may appear in any log line.
 CLIENT_ADDRESS, FORWARDED_ADDRESS = "203.0.113.77", "198.51.100.23"
 CSRF_CHOICES = ["valid", "valid", "missing", "forged", "doubled"]
-BODIES = ["urlencoded", "multipart", "multipart", "none", "json", "garbage"]
+BODIES = ["urlencoded"] * 3 + ["multipart"] * 3 + ["none", "json", "garbage"]
 
 
 def _routes() -> list[tuple[str, str]]:
@@ -237,7 +237,7 @@ def _path(rule, draw, harvest: fuzz.Harvest) -> str:
         elif "Integer" in kind or "Number" in kind:
             numbers = [segment for segment in segments if segment.isascii() and segment.isdigit()] or ["1"]
             value = draw(st.one_of(st.sampled_from(numbers), st.integers(-(2**70), 2**70).map(str),
-                                   st.sampled_from(["0", "9" * 5000]), fuzz.fuzz_text))
+                                   fuzz.hostile, fuzz.fuzz_text))
         else:
             value = draw(st.one_of(st.sampled_from(segments), fuzz.fuzz_text, st.sampled_from(fuzz.NOT_UTF8)))
         safe = "/" if "Path" in kind else ""
@@ -247,10 +247,14 @@ def _path(rule, draw, harvest: fuzz.Harvest) -> str:
 
 
 def _pairs(draw, names: list[str], values: list[str], base: list[tuple[str, str]]):
-    """Form or query fields: a real form's fields with some dropped, changed or doubled, plus drawn ones."""
+    """Form or query fields. Either a real form filled soundly with one field made bad (to get past every other
+    check), or a real form's fields dropped, changed or doubled at random, plus drawn ones."""
+    if base and draw(st.booleans()):
+        bad = draw(st.sampled_from([name for name, _ in base]))
+        return [(name, draw(fuzz.hostile) if name == bad else default or draw(st.sampled_from(fuzz.PLAUSIBLE)))
+                for name, default in base]
     value = fuzz.values(values)
-    kept = [(name, draw(st.one_of(st.just(default), value))) for name, default in base if draw(st.booleans())
-            or name == "csrf_token"]
+    kept = [(name, draw(st.one_of(st.just(default), value))) for name, default in base if draw(st.booleans())]
     doubled = [(name, draw(value)) for name, _ in kept if draw(st.integers(0, 7)) == 0]
     name = st.one_of(st.sampled_from(names), fuzz.fuzz_text) if names else fuzz.fuzz_text
     extra = draw(st.lists(st.tuples(name, value), max_size=4))
