@@ -35,10 +35,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     settings.load(app, config)
 
-    from coldcase import errors, i18n, privacy
+    from coldcase import errors, i18n, privacy, web_input
     from coldcase.auth import cookies
     from coldcase.extensions import csrf, db, login_manager, migrate
 
+    web_input.init_app(app)  # first: its check runs before every other, and the int converter before any route
     privacy.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"))

@@ -9,12 +9,17 @@ from werkzeug.exceptions import HTTPException
 from coldcase.extensions import db
 
 
+def error_page(error: HTTPException):
+    """The site's page for an HTTP error, with the error's own message for the visitor if it has one (the
+    ``user_message`` of :mod:`coldcase.web_input`'s errors). Also for error handlers that find a second error:
+    an exception raised inside an error handler would end as a 500."""
+    message = getattr(error, "user_message", None)
+    return render_template("errors/error.html", error=error, message=message), error.code
+
+
 def init_app(app) -> None:
     """Register the handlers for HTTP errors, a database that cannot be reached, and unexpected errors."""
-
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        return render_template("errors/error.html", error=error), error.code
+    app.errorhandler(HTTPException)(error_page)
 
     @app.errorhandler(OperationalError)
     def database_unavailable(error: OperationalError):

@@ -96,19 +96,24 @@ def app(app_config):
     application = create_app(app_config)
     with application.app_context():
         yield application
-        db.session.remove()
-        with db.engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                # The audit log's triggers refuse DELETE and TRUNCATE (migration 0006). Ordinary triggers do not
-                # fire under session_replication_role = replica, which only a superuser may set: the suite's
-                # administrative connection, never the app's role in production. Only this teardown does it.
-                connection.execute(sa.text("SET LOCAL session_replication_role = replica"))
-                names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
-                connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-            else:
-                for table in reversed(db.metadata.sorted_tables):
-                    connection.execute(table.delete())
-        db.engine.dispose()
+        empty_database()
+
+
+def empty_database() -> None:
+    """Empty every table of the current app's database and close its connections (inside an app context)."""
+    db.session.remove()
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # The audit log's triggers refuse DELETE and TRUNCATE (migration 0006). Ordinary triggers do not
+            # fire under session_replication_role = replica, which only a superuser may set: the suite's
+            # administrative connection, never the app's role in production. Only tests do it.
+            connection.execute(sa.text("SET LOCAL session_replication_role = replica"))
+            names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+    db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,10 @@ from flask import Blueprint, abort, current_app, make_response, render_template,
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import NotFound
 
 from coldcase.cases.store import case_library
+from coldcase.errors import error_page
 from coldcase.extensions import db
 from coldcase.tips import intake, ratelimit, receipts, spool_import
 from coldcase.tips.attribution import resolve
@@ -117,7 +119,8 @@ def form_without_valid_token(error: CSRFError):
     if request.endpoint == "tips.case_tip":
         case = case_library().cases.get((request.view_args or {}).get("case_id", ""))
         if case is None:
-            abort(404)
+            # Not abort(404): an exception raised in an error handler would end as a 500.
+            return error_page(NotFound())
     return _render_form(TipForm(), case, 400, message)
 
 

@@ -4,6 +4,7 @@ A new route under /staff/ that is missing from EXPECTED fails this test, so ever
 """
 
 import pytest
+from werkzeug.routing.converters import NumberConverter
 
 from coldcase.auth.models import Role
 
@@ -39,7 +40,7 @@ def _url(rule) -> str:
         converter = rule._converters[argument]
         if hasattr(converter, "items"):  # any(...)
             value = sorted(converter.items)[0]
-        elif converter.__class__.__name__ in ("IntegerConverter", "NumberConverter"):
+        elif isinstance(converter, NumberConverter):
             value = "999999"
         else:
             value = "no-such-thing"

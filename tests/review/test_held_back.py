@@ -183,9 +183,9 @@ def test_held_back_facts_never_reach_a_public_page_a_pdf_an_export_or_a_log(clie
     assert not any(word in exported.lower() for word in SECRET_WORDS)
 
     # The calendar PDF of the week that shows this case.
-    from coldcase.publish import build
-
     import dataclasses
+
+    from coldcase.publish import build
 
     original = build.build_calendar
     monkeypatch.setattr(build, "build_calendar", lambda library, year, options, **k: original(
