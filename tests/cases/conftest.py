@@ -6,7 +6,10 @@ A scenario is a folder in ``tests/cases/scenarios/``. When copied:
 - a file ``NAME.latin1`` (kept in UTF-8 so that tools reading the repository do not choke on it) becomes
   ``NAME`` encoded in Latin-1, to test text that is not UTF-8;
 - ``_fillers`` (if present) holds a number N: N valid cases ``filler-01`` ... are added, so that an edition
-  can name 52 cases without committing 52 folders.
+  can name 52 cases without committing 52 folders;
+- ``_links`` (if present) lists symbolic links to make, one per line: ``folder/name -> target`` (made here, not
+  committed, because a link to a photo that only the copy has dangles in the repository, and tools that copy
+  the tests, such as mutmut, stop at it).
 """
 
 from __future__ import annotations
@@ -78,6 +81,12 @@ def copy_scenario(name: str, destination: Path) -> Path:
                 name, size = line.split()
                 width, height = (int(number) for number in size.split("x"))
                 make_photo(root / name, width, height)
+    links = root / "_links"
+    if links.exists():
+        for line in links.read_text().splitlines():
+            if line.strip():
+                name, target = (part.strip() for part in line.split("->"))
+                (root / name).symlink_to(target)
     return root
 
 

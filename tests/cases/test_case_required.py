@@ -1,0 +1,158 @@
+"""Every required field of a case file missing and empty; photo sizes, file size and nesting depth at their
+limits; dates written in other scripts' digits.
+
+Like ``test_case_edges.py``, each test changes one thing in the complete case file of ``case_files.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coldcase.cases import loader, rules
+from tests.cases.case_files import (
+    CASE_EN_MD,
+    CASE_MD,
+    LINE,
+    edit,
+    png_header,
+    problems_of,
+    without,
+    write_case,
+)
+from tests.cases.conftest import TODAY
+
+# (field, the start of its line in CASE_MD, the line the "missing" problem is reported on: the file's first
+# line for a top-level field, else the first line of the set of fields that lacks it, once it is removed)
+REQUIRED = [
+    ("id", "id:", 1), ("title", "title:", 1), ("kind", "kind:", 1), ("status", "status:", 1),
+    ("victim", "victim:", 1), ("victim.name", "  name:", 8), ("date", "date:", 1), ("place", "place:", 1),
+    ("unit", "unit:", 1), ("photos", "photos:", 1), ("photos[1].file", "  - file:", 17),
+    ("key_dates[1].date", "  - date:", 21), ("key_dates[1].label", "    label:", 21),
+    ("summary", "summary:", 1), ("question", "question:", 1), ("consent", "consent:", 1),
+    ("consent.family", "  family:", 26), ("consent.recorded", "  recorded:", 26),
+]  # fmt: skip
+
+
+def _drop(text: str, line_start: str) -> str:
+    """Remove a field; a list item's first field is removed by moving the '- ' to the next one."""
+    if not line_start.startswith("  - "):
+        return without(text, line_start)
+    lines = text.splitlines(keepends=True)
+    (index,) = [i for i, line in enumerate(lines) if line.startswith(line_start)]
+    lines[index + 1] = "  - " + lines[index + 1][4:]
+    del lines[index]
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(("name", "line_start", "line"), REQUIRED)
+def test_each_required_field_missing_is_named(tmp_path, name, line_start, line):
+    text = _drop(CASE_MD, line_start)
+    if name == "date":  # the age can no longer be checked against it; keep the problem list to the one asked
+        text = edit(text, "  age: 22", "  age: ~")
+    case, problems = problems_of(tmp_path, text)
+    assert case is None
+    assert problems == [("case.md", line, f"required field '{name}' is missing")]
+
+
+@pytest.mark.parametrize("name", [name for name, _, _ in REQUIRED if name not in ("victim", "photos", "consent")])
+def test_each_required_field_left_empty_is_named(tmp_path, name):
+    line_start = {field: start for field, start, _ in REQUIRED}[name]
+    text = edit(CASE_MD, line_start, f"{line_start} ~  #")
+    if name == "date":
+        text = edit(text, "  age: 22", "  age: ~")
+    case, problems = problems_of(tmp_path, text)
+    assert case is None
+    assert problems == [("case.md", LINE[name], f"required field '{name}' is empty")]
+
+
+@pytest.mark.parametrize("name", ["title", "place", "summary", "victim.name", "key_dates[1].label"])
+def test_text_of_only_spaces_is_empty(tmp_path, name):
+    line_start = {field: start for field, start, _ in REQUIRED}[name]
+    case, problems = problems_of(tmp_path, edit(CASE_MD, line_start, f"{line_start} '   '  #"))
+    assert problems == [("case.md", LINE[name], f"required field '{name}' is empty")]
+
+
+@pytest.mark.parametrize(("name", "line_start"), [("reference", "reference:"), ("photos[1].caption", "    caption:")])
+def test_an_optional_text_may_be_empty(tmp_path, name, line_start):
+    case, problems = problems_of(tmp_path, edit(CASE_MD, line_start, f"{line_start} '  '  #"))
+    assert problems == [] and case is not None
+
+
+# --- Photos ----------------------------------------------------------------------------------------------------
+
+PRINT = "printing at 120×90 mm needs 1417×1063 px"
+
+
+@pytest.mark.parametrize(("width", "height", "problem"), [
+    (1417, 1063, None),
+    (1416, 1063, f"photo 'photo.png' is 1416×1063 px; {PRINT}"),
+    (1417, 1062, f"photo 'photo.png' is 1417×1062 px; {PRINT}"),
+    (10_000, 8_000, None),  # 80 megapixels: the most accepted
+    (10_001, 8_000, "photo 'photo.png' is 10001×8000 px; at most 80 megapixels are accepted"),
+    (8_000, 10_001, "photo 'photo.png' is 8000×10001 px; at most 80 megapixels are accepted"),
+])  # fmt: skip
+def test_printed_photo_at_and_past_its_size_limits(tmp_path, width, height, problem):
+    folder = write_case(tmp_path)
+    png_header(folder / "photo.png", width, height)
+    case, problems = loader.load_case(folder, TODAY)
+    assert [(p.line, p.message) for p in problems] == ([] if problem is None else [(17, problem)])
+    if problem is None:
+        assert (case.printed_photo.width, case.printed_photo.height) == (width, height)
+
+
+@pytest.mark.parametrize(("width", "problem"), [
+    (800, None),
+    (799, "photo 'second.png' is 799 px wide; the web page needs at least 800"),
+])  # fmt: skip
+def test_a_further_photo_narrower_than_the_web_page_is_a_warning(tmp_path, width, problem):
+    text = edit(CASE_MD, "key_dates:", "  - file: second.png\nkey_dates:")
+    folder = write_case(tmp_path, text)
+    png_header(folder / "second.png", width, 100)  # too small to print, but only the first photo is printed
+    case, problems = loader.load_case(folder, TODAY)
+    assert [(p.line, p.message, p.severity) for p in problems] == (
+        [] if problem is None else [(20, problem, "warning")]
+    )
+    assert [photo.file for photo in case.photos] == ["photo.png", "second.png"]
+
+
+def test_the_pixel_limit_is_below_pillows_own():
+    from PIL import Image
+
+    assert rules.MAX_PHOTO_PIXELS < Image.MAX_IMAGE_PIXELS  # so Pillow never warns about an accepted photo
+
+
+# --- File size and nesting depth -------------------------------------------------------------------------------
+
+def _padded(size: int) -> str:
+    text = CASE_MD
+    return text + "x" * (size - len(text.encode("utf-8")))
+
+
+def test_a_file_of_exactly_the_size_limit_is_read_and_one_byte_more_is_not(tmp_path):
+    assert loader.MAX_FILE_BYTES == 256 * 1024
+    case, problems = problems_of(tmp_path / "at", _padded(loader.MAX_FILE_BYTES))
+    assert problems == [] and case is not None
+    case, problems = problems_of(tmp_path / "past", _padded(loader.MAX_FILE_BYTES + 1))
+    assert problems == [("case.md", None, "case.md is larger than 256 KB; is this a case or edition file?")]
+
+
+def test_the_size_limit_holds_for_a_translation_too(tmp_path):
+    padded = CASE_EN_MD + "x" * (loader.MAX_FILE_BYTES + 1 - len(CASE_EN_MD))
+    case, problems = problems_of(tmp_path, translations={"en": padded})
+    assert problems == [("case.en.md", None, "case.en.md is larger than 256 KB; is this a case or edition file?")]
+
+
+def _nested(levels: int, flow: bool) -> str:
+    """CASE_MD with tags nested ``levels`` deep, counting the front matter (a set of fields) as the first."""
+    if flow:
+        return edit(CASE_MD, "tags: [zwolle]", "tags: " + "[" * (levels - 1) + "x" + "]" * (levels - 1))
+    return edit(CASE_MD, "tags: [zwolle]", "tags:\n  " + "- " * (levels - 1) + "x")
+
+
+@pytest.mark.parametrize(("flow", "line"), [(True, 28), (False, 29)])
+def test_nesting_at_the_depth_limit_is_checked_and_one_level_deeper_is_refused(tmp_path, flow, line):
+    assert rules.MAX_DEPTH == 50
+    case, problems = problems_of(tmp_path / "at", _nested(rules.MAX_DEPTH, flow))
+    assert problems == [("case.md", line, "'tags[1]' must be text, not a list")]
+    case, problems = problems_of(tmp_path / "past", _nested(rules.MAX_DEPTH + 1, flow))
+    assert problems == [("case.md", line, "case.md: nested more than 50 levels deep; is this a case file?")]
