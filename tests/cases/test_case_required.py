@@ -21,6 +21,9 @@ from tests.cases.case_files import (
 )
 from tests.cases.conftest import TODAY
 
+#: Without an age, a change to the date cannot also make the age wrong.
+NO_AGE = edit(CASE_MD, "  age: 22", "  age: ~")
+
 # (field, the start of its line in CASE_MD, the line the "missing" problem is reported on: the file's first
 # line for a top-level field, else the first line of the set of fields that lacks it, once it is removed)
 REQUIRED = [
@@ -156,3 +159,39 @@ def test_nesting_at_the_depth_limit_is_checked_and_one_level_deeper_is_refused(t
     assert problems == [("case.md", line, "'tags[1]' must be text, not a list")]
     case, problems = problems_of(tmp_path / "past", _nested(rules.MAX_DEPTH + 1, flow))
     assert problems == [("case.md", line, "case.md: nested more than 50 levels deep; is this a case file?")]
+
+
+# --- Dates in every language -----------------------------------------------------------------------------------
+
+LABELS = {"en": "Last seen", "es": "Vista por última vez", "ar": "شوهدت آخر مرة", "ru": "Последний раз видели",
+          "de": "Zuletzt gesehen", "fr": "Vue pour la dernière fois", "tr": "En son görüldü",
+          "pl": "Ostatnio widziana", "fa": "آخرین بار دیده شد"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(LABELS))
+def test_a_translations_key_date_in_any_language_is_matched_to_case_md(tmp_path, language):
+    translation = edit(CASE_EN_MD, "    label: Last seen", f"    label: {LABELS[language]}")
+    case, problems = problems_of(tmp_path, translations={language: translation})
+    assert problems == []
+    (key_date,) = case.localized(language).key_dates
+    assert (key_date.date.isoformat(), key_date.label) == ("1994-03-15", LABELS[language])
+
+
+@pytest.mark.parametrize(("digits", "written"), [
+    ("arabic-indic", "١٩٩٤-٠٣-١٥"), ("persian", "۱۹۹۴-۰۳-۱۵"), ("devanagari", "१९९४-०३-१५"),
+    ("full-width", "１９９４-０３-１５"),
+])  # fmt: skip
+def test_a_date_written_in_other_digits_says_to_use_0_to_9(tmp_path, digits, written):
+    hint = f"must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '{written}' (write it with the digits 0-9)"
+    case, problems = problems_of(tmp_path / "case", edit(NO_AGE, "date: 1994-03-15", f"date: {written}"))
+    assert problems == [("case.md", 11, f"'date' {hint}")]
+    translation = edit(CASE_EN_MD, "  - date: 1994-03-15", f"  - date: {written}")
+    case, problems = problems_of(tmp_path / "translation", translations={"ar": translation})
+    assert problems == [("case.ar.md", 7, f"'key_dates[1].date' {hint}")]
+
+
+def test_a_date_in_the_wrong_form_with_ascii_digits_gets_no_hint_about_digits(tmp_path):
+    case, problems = problems_of(tmp_path, edit(NO_AGE, "date: 1994-03-15", "date: 15.03.1994"))
+    assert problems == [
+        ("case.md", 11, "'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '15.03.1994'")
+    ]
