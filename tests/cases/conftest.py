@@ -15,6 +15,8 @@ A scenario is a folder in ``tests/cases/scenarios/``. When copied:
 from __future__ import annotations
 
 import datetime
+import functools
+import io
 import shutil
 import tempfile
 from pathlib import Path
@@ -54,8 +56,16 @@ Het verhaal.
 def make_photo(path: Path, width: int = 1417, height: int = 1063) -> Path:
     """Write a one-colour image; the suffix picks the format (.jpg, .png, .gif)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (width, height), (120, 130, 140)).save(path)
+    path.write_bytes(_photo_bytes(path.suffix.lower(), width, height))
     return path
+
+
+@functools.cache
+def _photo_bytes(suffix: str, width: int, height: int) -> bytes:
+    # Encoded once per size and format: the "valid" scenario alone needs 52 photos, and tests copy it often.
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 130, 140)).save(buffer, format=Image.registered_extensions()[suffix])
+    return buffer.getvalue()
 
 
 def copy_scenario(name: str, destination: Path) -> Path:
