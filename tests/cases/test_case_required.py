@@ -195,3 +195,35 @@ def test_a_date_in_the_wrong_form_with_ascii_digits_gets_no_hint_about_digits(tm
     assert problems == [
         ("case.md", 11, "'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '15.03.1994'")
     ]
+
+
+@pytest.mark.parametrize(("named", "hint"), [
+    ("Photo.png", " (did you mean 'photo.png'? names are case-sensitive)"),
+    ("photo.pgn", " (did you mean 'photo.png'?)"),
+    ("fotoo.png", " (did you mean 'photo.png'?)"),
+    ("case.mb", ""),  # close to case.md, but a Markdown file is never suggested as a photo
+    ("CASE.MD", ""),
+    ("portrait.jpg", ""),
+])  # fmt: skip
+def test_a_missing_photo_suggests_the_closest_image_in_the_folder(tmp_path, named, hint):
+    text = edit(CASE_MD, "  - file: photo.png", "  - file: photo.png\n  - file: " + named)
+    case, problems = loader.load_case(write_case(tmp_path, text), TODAY)
+    assert [(p.line, p.message) for p in problems] == [(18, f"photo '{named}' is missing{hint}")]
+
+
+def test_a_jpeg_that_claims_billions_of_pixels_is_refused_from_its_header(tmp_path):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(buffer, format="JPEG")
+    data = bytearray(buffer.getvalue())
+    frame = data.index(b"\xff\xc0")  # the frame header: marker, length, precision, height, width
+    data[frame + 5:frame + 9] = (60_000).to_bytes(2, "big") + (60_000).to_bytes(2, "big")
+    folder = write_case(tmp_path, edit(CASE_MD, "  - file: photo.png", "  - file: bomb.jpg"))
+    (folder / "bomb.jpg").write_bytes(bytes(data))
+    case, problems = loader.load_case(folder, TODAY)
+    assert [(p.line, p.message) for p in problems] == [
+        (17, "photo 'bomb.jpg' is 60000×60000 px; at most 80 megapixels are accepted")
+    ]

@@ -125,3 +125,31 @@ def test_edition_finds_distribution_point_by_code(load):
     assert edition.point("pi-vught").name == "PI Vught"
     assert edition.point("NOPE") is None
     assert edition.tipline.web == "https://example.org/tips"
+
+
+def test_a_partial_date_sorts_before_every_fuller_date_it_contains_and_is_not_before_itself():
+    year, month, day = PartialDate(1994), PartialDate(1994, 1), PartialDate(1994, 1, 1)
+    assert year < month < day
+    assert not year < year and not day < day and not month < year
+    assert year <= year and day > month
+    assert sorted([day, PartialDate(1993, 12, 31), month, year]) == [PartialDate(1993, 12, 31), year, month, day]
+
+
+def test_a_localized_view_is_a_plain_value_that_can_be_copied(load):
+    import copy
+
+    english = load("valid").cases["anna-de-vries-1994"].localized("en")
+    duplicate = copy.copy(english)
+    assert (duplicate.lang, duplicate.title, duplicate.id) == ("en", english.title, "anna-de-vries-1994")
+
+
+def test_a_translated_caption_keeps_the_photo_itself(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, edit, problems_of
+
+    translation = edit(CASE_EN_MD, "  - caption: Anna in 1993", "  - caption: Anna, summer 1993")
+    case, problems = problems_of(tmp_path, translations={"en": translation})
+    original, translated = case.printed_photo, case.localized("en").printed_photo
+    assert (original.caption, translated.caption) == ("Anna in 1993", "Anna, summer 1993")
+    assert (translated.file, translated.path, translated.credit, translated.width, translated.height) == (
+        "photo.png", tmp_path / "edge-case" / "photo.png", "Familie de Vries", 1417, 1063
+    )
