@@ -314,18 +314,15 @@ def _check_list(node, spec: Spec, name: str, findings: Findings) -> list | None:
     assert spec.item is not None
     values = []
     for index, item in enumerate(node.value, 1):
-        if is_empty(item) and _has_required_fields(spec.item):
-            # A stray '-': an item that must have fields has none. Said plainly, rather than skipping it.
+        if is_empty(item):
+            # A stray '-'. Said plainly, rather than skipping it; no list may hold a null either (a tag of None,
+            # a caption item of None).
             findings.lines[f"{name}[{index}]"] = findings.line(item)
             findings.error(findings.line(item), f"{name} item {index} is empty", f"{name}[{index}]")
             values.append(None)
             continue
         values.append(check(item, spec.item, f"{name}[{index}]", findings))
     return values
-
-
-def _has_required_fields(spec: Spec) -> bool:
-    return spec.kind == "mapping" and spec.fields is not None and any(f.required for f in spec.fields.values())
 
 
 def check_mapping(

@@ -227,3 +227,50 @@ def test_a_jpeg_that_claims_billions_of_pixels_is_refused_from_its_header(tmp_pa
     assert [(p.line, p.message) for p in problems] == [
         (17, "photo 'bomb.jpg' is 60000×60000 px; at most 80 megapixels are accepted")
     ]
+
+
+# --- Stray list items ------------------------------------------------------------------------------------------
+
+def test_a_stray_dash_in_the_tags_is_an_empty_item_not_a_tag_of_none(tmp_path):
+    # Before: the case loaded with tags ('zwolle', None), and the triage scorer failed on the None.
+    case, problems = problems_of(tmp_path, edit(CASE_MD, "tags: [zwolle]", "tags:\n  - zwolle\n  -"))
+    assert case is None and problems == [("case.md", 30, "tags item 2 is empty")]
+
+
+def test_a_stray_dash_in_a_translations_captions_is_reported_not_a_crash(tmp_path):
+    # Before: "could not be checked (AttributeError: ...)" instead of the line to fix.
+    case, problems = problems_of(tmp_path, translations={"en": edit(CASE_EN_MD, "  - caption: Anna in 1993", "  -")})
+    assert case is None and problems == [("case.en.md", 10, "photos item 1 is empty")]
+
+
+def test_an_empty_item_in_any_list_is_named_with_its_number(tmp_path):
+    text = edit(CASE_MD, "key_dates:", "key_dates:\n  - ~")
+    case, problems = problems_of(tmp_path, text)
+    assert problems == [("case.md", 21, "key_dates item 1 is empty")]
+
+
+# --- Messages --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("length", "shown"), [(40, "m" * 40), (41, "m" * 37 + "..."), (100, "m" * 37 + "...")])
+def test_a_long_wrong_value_is_shortened_to_40_characters_in_the_message(tmp_path, length, shown):
+    case, problems = problems_of(tmp_path, edit(CASE_MD, "kind: homicide", f"kind: {'m' * length}"))
+    assert problems == [("case.md", 5, f"'kind' must be one of homicide, missing, unidentified, not '{shown}'")]
+
+
+def test_a_warning_names_its_field_and_case(tmp_path):
+    case, problems = loader.load_case(write_case(tmp_path, edit(CASE_MD, "  age: 22", "  age: 30")), TODAY)
+    (problem,) = problems
+    assert (problem.severity, problem.field, problem.case_id, problem.line) == (
+        "warning", "victim.age", "edge-case", 10
+    )
+    case, problems = loader.load_case(write_case(tmp_path / "b", CASE_MD.replace("Het verhaal.\n", "")), TODAY)
+    assert [(p.severity, p.field, p.line) for p in problems] == [("warning", None, 30)]
+
+
+@pytest.mark.parametrize(("typo", "hint"), [
+    ("palce", " (did you mean 'place'?)"), ("titel", " (did you mean 'title'?)"), ("sumary", " (did you mean "
+    "'summary'?)"), ("xyz", ""), ("plac", " (did you mean 'place'?)"),
+])  # fmt: skip
+def test_an_unknown_field_names_the_one_closest_known_field(tmp_path, typo, hint):
+    case, problems = problems_of(tmp_path, edit(CASE_MD, "tags: [zwolle]", f"tags: [zwolle]\n{typo}: x"))
+    assert problems == [("case.md", 29, f"unknown field '{typo}'{hint}")]

@@ -153,3 +153,35 @@ def test_a_translated_caption_keeps_the_photo_itself(tmp_path):
     assert (translated.file, translated.path, translated.credit, translated.width, translated.height) == (
         "photo.png", tmp_path / "edge-case" / "photo.png", "Familie de Vries", 1417, 1063
     )
+
+
+def test_a_translation_without_a_field_falls_back_to_the_primary_text_field_by_field(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, problems_of, without
+
+    partial = without(without(without(CASE_EN_MD, "question:"), "place:"), "photos:")
+    partial = partial.replace("The story.\n", "  \n")  # an empty body shows the primary story
+    case, problems = problems_of(tmp_path, translations={"en": partial})
+    english = case.localized("en")
+    assert (english.title, english.summary) == ("Who killed Anna de Vries?", "Anna cycled home on 15 March 1994.")
+    assert (english.place, english.question) == (case.place, case.question)
+    assert english.photos == case.photos and english.body_markdown == case.body_markdown == "Het verhaal.\n"
+    assert english.translation is case.translations["en"] and english.is_translation
+    assert [(key.date, key.label) for key in english.key_dates] == [(datetime.date(1994, 3, 15), "Last seen")]
+
+
+def test_the_primary_language_and_an_unknown_one_give_every_primary_field(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, problems_of
+
+    case, problems = problems_of(tmp_path, translations={"en": CASE_EN_MD})
+    for lang in ("nl", "ru", None, ""):
+        view = case.localized(lang)
+        assert (view.lang, view.is_translation, view.translation) == ("nl", False, None)
+        assert (view.title, view.place, view.summary, view.question) == (
+            case.title, case.place, case.summary, case.question
+        )
+        assert view.key_dates == case.key_dates and view.photos == case.photos
+        assert view.body_markdown == case.body_markdown
+    english = case.localized("en")
+    assert (english.place, english.question, english.body_markdown) == (
+        "Zwolle, city moat", "Who saw Anna after 10 pm?", "The story.\n"
+    )
