@@ -185,3 +185,11 @@ def test_the_primary_language_and_an_unknown_one_give_every_primary_field(tmp_pa
     assert (english.place, english.question, english.body_markdown) == (
         "Zwolle, city moat", "Who saw Anna after 10 pm?", "The story.\n"
     )
+
+
+def test_a_localized_view_names_a_missing_special_attribute():
+    from coldcase.cases.model import LocalizedCase
+
+    view = LocalizedCase.__new__(LocalizedCase)  # as copy and pickle make it, before its fields are set
+    with pytest.raises(AttributeError, match="__setstate_missing__"):
+        view.__setstate_missing__  # noqa: B018
