@@ -193,3 +193,12 @@ def test_a_localized_view_names_a_missing_special_attribute():
     view = LocalizedCase.__new__(LocalizedCase)  # as copy and pickle make it, before its fields are set
     with pytest.raises(AttributeError, match="__setstate_missing__"):
         view.__setstate_missing__  # noqa: B018
+
+
+def test_problems_of_a_whole_file_come_before_those_on_its_lines():
+    path = Path("anna/case.md")
+    problems = [Problem(path, 1, "a problem on line 1"), Problem(path, None, "z: the file itself"),
+                Problem(Path("anna/case.en.md"), 3, "in another file")]  # fmt: skip
+    assert [p.message for p in sorted(problems, key=Problem.sort_key)] == [
+        "in another file", "z: the file itself", "a problem on line 1"
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.cases.case_files import CASE_EN_MD, CASE_MD, edit, problems_of, without
+from tests.cases.conftest import TODAY
 
 SECOND_KEY_DATE = "  - date: 1994-03-19\n    label: Lichaam gevonden\nsummary:"
 SECOND_PHOTO = "  - file: photo.png\n    caption: Nog een\nkey_dates:"
@@ -92,3 +93,26 @@ def test_captions_are_not_counted_against_a_photos_field_that_is_itself_wrong(tm
                               "photos: photo.png\n")
     case, problems = problems_of(tmp_path, primary, translations={"en": CASE_EN_MD})
     assert problems == [("case.md", 16, "'photos' must be a list, not 'photo.png'")]
+
+
+def test_translation_problems_name_the_key_dates_field(tmp_path):
+    from coldcase.cases.loader import load_case
+    from tests.cases.case_files import write_case
+
+    for primary, translation in (
+        (CASE_MD, _translation_key_dates("1994-03-16")),
+        (without(CASE_MD, "key_dates:"), CASE_EN_MD),
+        (CASE_MD, _translation_key_dates("1994-03-15", "1994-03-15")),
+    ):
+        case, problems = load_case(write_case(tmp_path / str(len(list(tmp_path.iterdir()))), primary,
+                                              {"en": translation}), TODAY)  # fmt: skip
+        assert [(p.field, p.case_id) for p in problems] == [("key_dates", "edge-case")]
+
+
+def test_a_wrong_key_date_in_a_translation_does_not_hide_the_next_one(tmp_path):
+    translation = _translation_key_dates("1994-15-03", "1994-03-16")
+    case, problems = problems_of(tmp_path, translations={"en": translation})
+    assert problems == [
+        ("case.en.md", 7, "'key_dates[1].date' 1994-15-03 is not a real date"),
+        ("case.en.md", 9, "key date 1994-03-16 is not in case.md"),
+    ]
