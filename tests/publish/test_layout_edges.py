@@ -79,3 +79,12 @@ def test_extra_grids_on_the_first_and_last_page(year, first, last):
     assert [(g.iso_year, g.iso_week) for g in pages[0].grids] == first
     assert [(g.iso_year, g.iso_week) for g in pages[-1].grids] == last
     assert all(len(page.grids) == 1 for page in pages[1:-1])
+
+
+def test_a_first_page_starting_on_26_december_shows_it_red_though_greyed():
+    # 1 January 2023 is a Sunday: the first page's extra grid runs from Monday 26 December 2022.
+    first = week_pages(2023)[0]
+    assert [(day.iso, day.in_year, day.holiday) for day in first.grids[0].days[:2]] == [
+        ("2022-12-26", False, "Tweede kerstdag"), ("2022-12-27", False, None)
+    ]
+    assert (first.grids[0].days[-1].iso, first.grids[0].days[-1].holiday) == ("2023-01-01", "Nieuwjaarsdag")
