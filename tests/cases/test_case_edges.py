@@ -340,3 +340,16 @@ def test_consent_for_unidentified_remains_is_the_prosecutors(tmp_path):
 def test_consent_left_empty_is_refused(tmp_path, value, problem):
     case, problems = problems_of(tmp_path, edit(CASE_MD, "  family: true", f"  family: {value}".rstrip()))
     assert case is None and problems == [("case.md", 26, problem)]
+
+
+def test_without_a_day_given_the_future_starts_tomorrow_by_the_clock(tmp_path, time_machine):
+    from coldcase.cases.loader import load_case, load_library
+    from tests.cases.case_files import write_case
+
+    time_machine.move_to(datetime.datetime(2026, 11, 1, 12, 0), tick=False)
+    today = edit(NO_BIRTH, "date: 1994-03-15", "date: 2026-11-01")
+    assert load_case(write_case(tmp_path / "a", today))[1] == []
+    case, problems = load_case(write_case(tmp_path / "b", edit(NO_BIRTH, "date: 1994-03-15", "date: 2026-11-02")))
+    assert [p.message for p in problems] == ["'date' 2026-11-02 is in the future"]
+    library = load_library(tmp_path / "b")
+    assert [p.message for p in library.problems] == ["'date' 2026-11-02 is in the future"]

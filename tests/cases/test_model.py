@@ -202,3 +202,12 @@ def test_problems_of_a_whole_file_come_before_those_on_its_lines():
     assert [p.message for p in sorted(problems, key=Problem.sort_key)] == [
         "in another file", "z: the file itself", "a problem on line 1"
     ]
+
+
+@pytest.mark.parametrize(("now", "year"), [
+    (datetime.datetime(2026, 9, 30, 23, 59, 59), 2026), (datetime.datetime(2026, 10, 1, 0, 0, 1), 2027),
+])  # fmt: skip
+def test_without_a_day_given_next_years_edition_is_current_from_1_october_by_the_clock(time_machine, now, year):
+    time_machine.move_to(now, tick=False)
+    library = Library(Path("."), {}, {2026: _edition(2026), 2027: _edition(2027)}, [])
+    assert library.current_edition().year == year
