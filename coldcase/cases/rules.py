@@ -32,8 +32,8 @@ STR_TAG = "tag:yaml.org,2002:str"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _ALIAS_MESSAGE = "'{name}' repeats other fields with a YAML alias; write it out"
-#: ASCII digits only: \d alone also matches Arabic-Indic, Devanagari or full-width digits, which the date parser
-#: then refused as "not a real date".
+#: ASCII digits only: \d alone also matches Arabic-Indic, Devanagari or full-width digits, which PartialDate
+#: does not read (they get their own hint instead).
 _DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 _YAML_TRUE = {"true", "yes", "on"}
 _YAML_FALSE = {"false", "no", "off"}
