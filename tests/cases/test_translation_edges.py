@@ -116,3 +116,14 @@ def test_a_wrong_key_date_in_a_translation_does_not_hide_the_next_one(tmp_path):
         ("case.en.md", 7, "'key_dates[1].date' 1994-15-03 is not a real date"),
         ("case.en.md", 9, "key date 1994-03-16 is not in case.md"),
     ]
+
+
+def test_too_many_captions_names_the_photos_field(tmp_path):
+    from coldcase.cases.loader import load_case
+    from tests.cases.case_files import write_case
+
+    translation = CASE_EN_MD.replace("  - caption: Anna in 1993\n", "  - caption: A\n  - caption: B\n")
+    case, problems = load_case(write_case(tmp_path, translations={"en": translation}), TODAY)
+    assert [(p.field, p.case_id, p.message) for p in problems] == [
+        ("photos", "edge-case", "2 photo captions, but case.md has 1 photo")
+    ]
