@@ -353,3 +353,39 @@ def test_without_a_day_given_the_future_starts_tomorrow_by_the_clock(tmp_path, t
     assert [p.message for p in problems] == ["'date' 2026-11-02 is in the future"]
     library = load_library(tmp_path / "b")
     assert [p.message for p in library.problems] == ["'date' 2026-11-02 is in the future"]
+
+
+# --- The field each problem names (`coldcase cases check --format json` gives it to editors and tools) ----------
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("id: edge-case", "id: Edge_Case", "id"),
+    ("id: edge-case", "id: other-case", "id"),
+    ("date: 1994-03-15", "date: 2026-11-02", "date"),
+    ("  - date: 1994-03-15", "  - date: 2026-11-02", "key_dates[1].date"),
+    ("  recorded: 2026-09-01", "  recorded: 2026-11-02", "consent.recorded"),  # was 'consent'
+    ("  born: 1971-05-02", "  born: 1994-03-16", "victim.born"),
+    ("  family: true", "  family: false", "consent.family"),
+    ("  family: true", "  family: maybe", "consent.family"),
+    ("  - file: photo.png", "  - file: ../photo.png", "photos[1].file"),
+    ("  - file: photo.png", "  - file: foto.png", "photos[1].file"),
+])  # fmt: skip
+def test_each_problem_names_its_field(tmp_path, old, new, field):
+    from coldcase.cases.loader import load_case
+    from tests.cases.case_files import write_case
+
+    without_age = edit(CASE_MD, "  age: 22", "  age: ~")  # so that no change also makes the age wrong
+    case, problems = load_case(write_case(tmp_path, edit(without_age, old, new)), TODAY)
+    assert {problem.field for problem in problems} == {field}
+    assert {problem.case_id for problem in problems} == {CASE_ID}
+
+
+def test_a_birth_in_the_future_names_victim_born(tmp_path):
+    from coldcase.cases.loader import load_case
+    from tests.cases.case_files import without, write_case
+
+    text = without(edit(edit(CASE_MD, "  age: 22", "  age: ~"), "  born: 1971-05-02", "  born: 2027"), "date:")
+    case, problems = load_case(write_case(tmp_path, text), TODAY)
+    assert [(p.field, p.message) for p in problems] == [
+        ("date", "required field 'date' is missing"),
+        ("victim.born", "'victim.born' 2027 is in the future"),  # was 'victim'
+    ]
