@@ -274,3 +274,30 @@ def test_a_warning_names_its_field_and_case(tmp_path):
 def test_an_unknown_field_names_the_one_closest_known_field(tmp_path, typo, hint):
     case, problems = problems_of(tmp_path, edit(CASE_MD, "tags: [zwolle]", f"tags: [zwolle]\n{typo}: x"))
     assert problems == [("case.md", 29, f"unknown field '{typo}'{hint}")]
+
+
+def test_a_bomb_in_another_format_is_refused_without_reading_its_size(tmp_path):
+    import io
+    import struct
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(buffer, format="BMP")
+    data = bytearray(buffer.getvalue())
+    data[18:26] = struct.pack("<ii", 60_000, 60_000)  # width and height in the BMP header
+    folder = write_case(tmp_path, edit(CASE_MD, "  - file: photo.png", "  - file: bomb.bmp"))
+    (folder / "bomb.bmp").write_bytes(bytes(data))
+    case, problems = loader.load_case(folder, TODAY)
+    assert [(p.line, p.message) for p in problems] == [
+        (17, "photo 'bomb.bmp' is larger than 80 megapixels; no more are accepted")
+    ]
+
+
+def test_a_photo_outside_the_folder_does_not_hide_the_next_photos_problem(tmp_path):
+    text = edit(CASE_MD, "  - file: photo.png", "  - file: ../photo.png\n  - file: foto.png")
+    case, problems = loader.load_case(write_case(tmp_path, text), TODAY)
+    assert [(p.line, p.message) for p in problems] == [
+        (17, "photo '../photo.png' lies outside the case folder"),
+        (18, "photo 'foto.png' is missing (did you mean 'photo.png'?)"),
+    ]
