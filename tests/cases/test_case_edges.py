@@ -368,6 +368,11 @@ def test_without_a_day_given_the_future_starts_tomorrow_by_the_clock(tmp_path, t
     ("  family: true", "  family: maybe", "consent.family"),
     ("  - file: photo.png", "  - file: ../photo.png", "photos[1].file"),
     ("  - file: photo.png", "  - file: foto.png", "photos[1].file"),
+    ("  - file: photo.png", "  - file: case.md", "photos[1].file"),  # not an image
+    ("date: 1994-03-15", "date: 15-03-1994", "date"),
+    ("date: 1994-03-15", "date: 1994-02-30", "date"),
+    ("  - date: 1994-03-15", "  - date: 1994-03", "key_dates[1].date"),
+    ("  recorded: 2026-09-01", "  recorded: 2026-09", "consent.recorded"),
 ])  # fmt: skip
 def test_each_problem_names_its_field(tmp_path, old, new, field):
     from coldcase.cases.loader import load_case
@@ -389,3 +394,19 @@ def test_a_birth_in_the_future_names_victim_born(tmp_path):
         ("date", "required field 'date' is missing"),
         ("victim.born", "'victim.born' 2027 is in the future"),  # was 'victim'
     ]
+
+
+@pytest.mark.parametrize(("size", "field", "severity"), [((800, 600), "photos[1].file", "error"),
+                                                          ((640, 480), "photos[2].file", "warning")])  # fmt: skip
+def test_a_photo_too_small_names_its_field(tmp_path, size, field, severity):
+    from coldcase.cases.loader import load_case
+    from tests.cases.case_files import png_header, write_case
+
+    folder = write_case(tmp_path, edit(CASE_MD, "  - file: photo.png", "  - file: photo.png\n  - file: second.png"))
+    png_header(folder / ("photo.png" if field == "photos[1].file" else "second.png"), *size)
+    if field == "photos[2].file":
+        png_header(folder / "photo.png", 1417, 1063)
+    else:
+        png_header(folder / "second.png", 1417, 1063)
+    case, problems = load_case(folder, TODAY)
+    assert [(p.field, p.severity) for p in problems] == [(field, severity)]

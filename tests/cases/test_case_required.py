@@ -301,3 +301,30 @@ def test_a_photo_outside_the_folder_does_not_hide_the_next_photos_problem(tmp_pa
         (17, "photo '../photo.png' lies outside the case folder"),
         (18, "photo 'foto.png' is missing (did you mean 'photo.png'?)"),
     ]
+
+
+@pytest.mark.parametrize("first", [
+    ("notes.png", None),  # not an image
+    ("small.png", (800, 600)),  # too small to print
+    ("huge.png", (10_001, 8_000)),  # too large
+])  # fmt: skip
+def test_a_photo_with_a_problem_does_not_hide_the_next_photos_problems(tmp_path, first):
+    name, size = first
+    text = edit(CASE_MD, "  - file: photo.png", f"  - file: {name}\n  - file: narrow.png\n  - file: foto.png")
+    folder = write_case(tmp_path, text)
+    if size is None:
+        (folder / name).write_text("not an image", encoding="utf-8")
+    else:
+        png_header(folder / name, *size)
+    png_header(folder / "narrow.png", 640, 480)
+    case, problems = loader.load_case(folder, TODAY)
+    assert [(p.line, p.field, p.severity) for p in problems] == [
+        (17, "photos[1].file", "error"), (18, "photos[2].file", "warning"), (19, "photos[3].file", "error"),
+    ]  # fmt: skip
+    assert problems[2].message == "photo 'foto.png' is missing (did you mean 'photo.png'?)"
+
+
+def test_front_matter_may_end_with_three_dots_and_the_story_keeps_its_lines(tmp_path):
+    text = CASE_MD.replace("tags: [zwolle]\n---\n", "tags: [zwolle]\n...\n") + "Tweede regel.\n\nDerde.\n"
+    case, problems = problems_of(tmp_path, text)
+    assert problems == [] and case.body_markdown == "Het verhaal.\nTweede regel.\n\nDerde.\n"

@@ -211,3 +211,18 @@ def test_without_a_day_given_next_years_edition_is_current_from_1_october_by_the
     time_machine.move_to(now, tick=False)
     library = Library(Path("."), {}, {2026: _edition(2026), 2027: _edition(2027)}, [])
     assert library.current_edition().year == year
+
+
+def test_partial_date_messages_and_odd_inputs():
+    with pytest.raises(ValueError, match="^a day needs a month$"):
+        PartialDate(1994, None, 5)
+    with pytest.raises(ValueError, match="^True is not a date$"):
+        PartialDate.parse(True)
+    with pytest.raises(ValueError, match="^'1994-02-30' is not a real date$"):
+        PartialDate.parse("1994-02-30")
+    with pytest.raises(ValueError, match="^'1994-03-15-01' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD$"):
+        PartialDate.parse("1994-03-15-01")
+    assert PartialDate.parse(datetime.datetime(1994, 3, 15, 22, 30)) == PartialDate(1994, 3, 15)
+    assert PartialDate.parse(PartialDate(1994)) == PartialDate(1994)
+    assert PartialDate(1994).first_day() == datetime.date(1994, 1, 1)
+    assert PartialDate(1994, 3).first_day() == datetime.date(1994, 3, 1)
