@@ -410,3 +410,39 @@ def test_a_photo_too_small_names_its_field(tmp_path, size, field, severity):
         png_header(folder / "second.png", 1417, 1063)
     case, problems = load_case(folder, TODAY)
     assert [(p.field, p.severity) for p in problems] == [(field, severity)]
+
+
+def test_every_field_of_the_complete_case_file_is_read(tmp_path):
+    from coldcase.cases.model import PartialDate, Victim
+
+    case, problems = problems_of(tmp_path, translations={"en": CASE_EN_MD})
+    assert (case.id, case.folder, case.language, case.kind, case.status) == (
+        CASE_ID, tmp_path / CASE_ID, "nl", "homicide", "open"
+    )
+    assert (case.title, case.place, case.unit, case.reference, case.reward) == (
+        "Wie doodde Anna de Vries?", "Zwolle, Stadsgracht", "Team Cold Cases Oost-Nederland", "1994-ON-0042", 15000
+    )
+    assert case.victim == Victim("Anna de Vries", PartialDate(1971, 5, 2), 22)
+    assert (case.date, case.summary, case.question) == (
+        PartialDate(1994, 3, 15), "Anna fietste op 15 maart 1994 naar huis.", "Wie zag Anna na 22.00 uur?"
+    )
+    assert [(key.date, key.label) for key in case.key_dates] == [(datetime.date(1994, 3, 15), "Laatst gezien")]
+    assert case.consent_recorded == datetime.date(2026, 9, 1) and case.tags == ("zwolle",)
+    assert case.sources == (tmp_path / CASE_ID / "case.md", tmp_path / CASE_ID / "case.en.md")
+
+
+def test_the_story_loses_only_its_leading_blank_lines(tmp_path):
+    text = CASE_MD.replace("---\nHet verhaal.\n", "---\n\n\n    ingesprongen code\nXavier zag haar.\n")
+    case, problems = problems_of(tmp_path, text, translations={"en": CASE_EN_MD.replace("The story.", "\nXavier.")})
+    assert case.body_markdown == "    ingesprongen code\nXavier zag haar.\n"
+    assert case.translations["en"].body_markdown == "Xavier.\n"
+
+
+def test_reading_a_case_lists_the_files_of_its_folder(tmp_path):
+    from coldcase.cases.loader import read_case
+    from tests.cases.case_files import write_case
+
+    folder = write_case(tmp_path, translations={"en": CASE_EN_MD})
+    assert read_case(folder, TODAY).files == tuple(folder / name for name in ("case.en.md", "case.md", "photo.png"))
+    (folder / "case.md").write_text("---\nid: [\n---\n", encoding="utf-8")  # a case that does not parse
+    assert read_case(folder, TODAY).files == tuple(folder / name for name in ("case.en.md", "case.md", "photo.png"))
