@@ -324,7 +324,7 @@ def _check_dates(values: dict, findings: Findings, today: datetime.date) -> None
         findings.error(
             findings.lines.get("consent.recorded"),
             f"'consent.recorded' {recorded} is in the future",
-            "consent",
+            "consent.recorded",
         )
     victim = values.get("victim") or {}
     born, age = victim.get("born"), victim.get("age")
@@ -348,7 +348,7 @@ def _check_dates(values: dict, findings: Findings, today: datetime.date) -> None
             )
     elif born is not None and born.first_day() > today:
         findings.error(
-            findings.lines.get("victim.born"), f"'victim.born' {born.iso()} is in the future", "victim"
+            findings.lines.get("victim.born"), f"'victim.born' {born.iso()} is in the future", "victim.born"
         )
 
 

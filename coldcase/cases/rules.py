@@ -32,7 +32,9 @@ STR_TAG = "tag:yaml.org,2002:str"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 _ALIAS_MESSAGE = "'{name}' repeats other fields with a YAML alias; write it out"
-_DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+#: ASCII digits only: \d alone also matches Arabic-Indic, Devanagari or full-width digits, which PartialDate
+#: does not read (they get their own hint instead).
+_DATE_SHAPE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
 _YAML_TRUE = {"true", "yes", "on"}
 _YAML_FALSE = {"false", "no", "off"}
 _scalar_constructor = yaml.constructor.SafeConstructor()
@@ -266,9 +268,11 @@ def _check_bool(node, spec: Spec, name: str, findings: Findings) -> bool | None:
 
 def _check_partial_date(node, spec: Spec, name: str, findings: Findings) -> PartialDate | None:
     if not isinstance(node, yaml.ScalarNode) or not _DATE_SHAPE.fullmatch(node.value.strip()):
+        digits = isinstance(node, yaml.ScalarNode) and any(c.isdigit() and not c.isascii() for c in node.value)
         findings.error(
             findings.line(node),
-            f"'{name}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {describe(node)}",
+            f"'{name}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {describe(node)}"
+            + (" (write it with the digits 0-9)" if digits else ""),
             name,
         )
         return None
@@ -310,18 +314,15 @@ def _check_list(node, spec: Spec, name: str, findings: Findings) -> list | None:
     assert spec.item is not None
     values = []
     for index, item in enumerate(node.value, 1):
-        if is_empty(item) and _has_required_fields(spec.item):
-            # A stray '-': an item that must have fields has none. Said plainly, rather than skipping it.
+        if is_empty(item):
+            # A stray '-'. Said plainly, rather than skipping it; no list may hold a null either (a tag of None,
+            # a caption item of None).
             findings.lines[f"{name}[{index}]"] = findings.line(item)
             findings.error(findings.line(item), f"{name} item {index} is empty", f"{name}[{index}]")
             values.append(None)
             continue
         values.append(check(item, spec.item, f"{name}[{index}]", findings))
     return values
-
-
-def _has_required_fields(spec: Spec) -> bool:
-    return spec.kind == "mapping" and spec.fields is not None and any(f.required for f in spec.fields.values())
 
 
 def check_mapping(

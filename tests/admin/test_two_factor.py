@@ -4,6 +4,7 @@ import re
 import time
 
 import pyotp
+import pytest
 import sqlalchemy as sa
 from cryptography.fernet import Fernet
 from sqlalchemy import select
@@ -157,7 +158,12 @@ def enrolled(create_user, role="investigator"):
     return user, secret
 
 
-def test_a_code_signs_in_only_once(client, create_user):
+#: A frozen moment in the middle of a 30-second TOTP step, so that no step ends during a test.
+MID_STEP = 30 * 59_666_666 + 15.0  # 15 s into a step, in 2026
+
+
+def test_a_code_signs_in_only_once(client, create_user, time_machine):
+    time_machine.move_to(MID_STEP, tick=False)
     user, secret = enrolled(create_user)
     code = pyotp.TOTP(secret).now()
     password_step(client, user)
@@ -171,7 +177,8 @@ def test_a_code_signs_in_only_once(client, create_user):
     assert (event.action, event.params) == ("login_2fa_failed", {"reason": "code_used"})
 
 
-def test_an_older_code_is_refused_after_a_newer_one(client, create_user):
+def test_an_older_code_is_refused_after_a_newer_one(client, create_user, time_machine):
+    time_machine.move_to(MID_STEP, tick=False)
     user, secret = enrolled(create_user)
     now = time.time()
     password_step(client, user)
@@ -182,14 +189,49 @@ def test_an_older_code_is_refused_after_a_newer_one(client, create_user):
     assert client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).at(now - 30)}).status_code == 401
 
 
-def test_a_code_used_in_two_requests_at_once_wins_once(app, create_user):
+def test_a_code_used_in_two_requests_at_once_wins_once(app, create_user, time_machine):
     from coldcase.auth import twofactor
 
+    time_machine.move_to(MID_STEP, tick=False)
     user, secret = enrolled(create_user)
     step = twofactor.matching_step(secret, pyotp.TOTP(secret).now())
     assert twofactor.claim_step(user, step) is True
     db.session.expire(user)  # a second request that read the row before the first one wrote it
     assert twofactor.claim_step(user, step) is False
+
+
+@pytest.mark.parametrize(("offset", "accepted"), [
+    (-60, False), (-30, True), (0, True), (30, True), (60, False),
+])  # fmt: skip
+@pytest.mark.parametrize("moment", [MID_STEP - 15, MID_STEP, MID_STEP + 14.999])
+def test_a_code_is_accepted_one_step_either_side_of_now_and_no_further(client, create_user, time_machine,
+                                                                       offset, accepted, moment):
+    # At the first instant of a step, in its middle and at its last instant: a phone's clock may be up to one
+    # 30-second step off either way.
+    time_machine.move_to(moment, tick=False)
+    user, secret = enrolled(create_user)
+    password_step(client, user)
+    response = client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).at(moment + offset)},
+                           headers={"Accept-Language": "en"})
+    if accepted:
+        assert response.status_code == 302 and client.get("/staff/").status_code == 200
+    else:
+        assert response.status_code == 401 and "That code is not right" in response.get_data(as_text=True)
+
+
+def test_the_second_step_waits_five_minutes_for_the_code(client, create_user, time_machine):
+    from coldcase.auth.twofactor import PENDING_SECONDS
+
+    assert PENDING_SECONDS == 300
+    for waited, signed_in in ((PENDING_SECONDS, True), (PENDING_SECONDS + 1, False)):
+        time_machine.move_to(MID_STEP, tick=False)
+        user, secret = enrolled(create_user)
+        password_step(client, user)
+        time_machine.move_to(MID_STEP + waited, tick=False)
+        response = client.post("/staff/2fa/", data={"code": pyotp.TOTP(secret).now()})
+        assert (response.headers["Location"] != "/staff/login") is signed_in
+        assert (client.get("/staff/").status_code == 200) is signed_in
+        client.post("/staff/logout")
 
 
 def test_the_secret_is_encrypted_at_rest_with_a_key_derived_from_the_secret_key(app, create_user):

@@ -6,12 +6,17 @@ A scenario is a folder in ``tests/cases/scenarios/``. When copied:
 - a file ``NAME.latin1`` (kept in UTF-8 so that tools reading the repository do not choke on it) becomes
   ``NAME`` encoded in Latin-1, to test text that is not UTF-8;
 - ``_fillers`` (if present) holds a number N: N valid cases ``filler-01`` ... are added, so that an edition
-  can name 52 cases without committing 52 folders.
+  can name 52 cases without committing 52 folders;
+- ``_links`` (if present) lists symbolic links to make, one per line: ``folder/name -> target`` (made here, not
+  committed, because a link to a photo that only the copy has dangles in the repository, and tools that copy
+  the tests, such as mutmut, stop at it).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import io
 import shutil
 import tempfile
 from pathlib import Path
@@ -51,8 +56,16 @@ Het verhaal.
 def make_photo(path: Path, width: int = 1417, height: int = 1063) -> Path:
     """Write a one-colour image; the suffix picks the format (.jpg, .png, .gif)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (width, height), (120, 130, 140)).save(path)
+    path.write_bytes(_photo_bytes(path.suffix.lower(), width, height))
     return path
+
+
+@functools.cache
+def _photo_bytes(suffix: str, width: int, height: int) -> bytes:
+    # Encoded once per size and format: the "valid" scenario alone needs 52 photos, and tests copy it often.
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (120, 130, 140)).save(buffer, format=Image.registered_extensions()[suffix])
+    return buffer.getvalue()
 
 
 def copy_scenario(name: str, destination: Path) -> Path:
@@ -78,6 +91,12 @@ def copy_scenario(name: str, destination: Path) -> Path:
                 name, size = line.split()
                 width, height = (int(number) for number in size.split("x"))
                 make_photo(root / name, width, height)
+    links = root / "_links"
+    if links.exists():
+        for line in links.read_text().splitlines():
+            if line.strip():
+                name, target = (part.strip() for part in line.split("->"))
+                (root / name).symlink_to(target)
     return root
 
 

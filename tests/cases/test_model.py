@@ -125,3 +125,104 @@ def test_edition_finds_distribution_point_by_code(load):
     assert edition.point("pi-vught").name == "PI Vught"
     assert edition.point("NOPE") is None
     assert edition.tipline.web == "https://example.org/tips"
+
+
+def test_a_partial_date_sorts_before_every_fuller_date_it_contains_and_is_not_before_itself():
+    year, month, day = PartialDate(1994), PartialDate(1994, 1), PartialDate(1994, 1, 1)
+    assert year < month < day
+    assert not year < year and not day < day and not month < year
+    assert year <= year and day > month
+    assert sorted([day, PartialDate(1993, 12, 31), month, year]) == [PartialDate(1993, 12, 31), year, month, day]
+
+
+def test_a_localized_view_is_a_plain_value_that_can_be_copied(load):
+    import copy
+
+    english = load("valid").cases["anna-de-vries-1994"].localized("en")
+    duplicate = copy.copy(english)
+    assert (duplicate.lang, duplicate.title, duplicate.id) == ("en", english.title, "anna-de-vries-1994")
+
+
+def test_a_translated_caption_keeps_the_photo_itself(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, edit, problems_of
+
+    translation = edit(CASE_EN_MD, "  - caption: Anna in 1993", "  - caption: Anna, summer 1993")
+    case, problems = problems_of(tmp_path, translations={"en": translation})
+    original, translated = case.printed_photo, case.localized("en").printed_photo
+    assert (original.caption, translated.caption) == ("Anna in 1993", "Anna, summer 1993")
+    assert (translated.file, translated.path, translated.credit, translated.width, translated.height) == (
+        "photo.png", tmp_path / "edge-case" / "photo.png", "Familie de Vries", 1417, 1063
+    )
+
+
+def test_a_translation_without_a_field_falls_back_to_the_primary_text_field_by_field(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, problems_of, without
+
+    partial = without(without(without(CASE_EN_MD, "question:"), "place:"), "photos:")
+    partial = partial.replace("The story.\n", "  \n")  # an empty body shows the primary story
+    case, problems = problems_of(tmp_path, translations={"en": partial})
+    english = case.localized("en")
+    assert (english.title, english.summary) == ("Who killed Anna de Vries?", "Anna cycled home on 15 March 1994.")
+    assert (english.place, english.question) == (case.place, case.question)
+    assert english.photos == case.photos and english.body_markdown == case.body_markdown == "Het verhaal.\n"
+    assert english.translation is case.translations["en"] and english.is_translation
+    assert [(key.date, key.label) for key in english.key_dates] == [(datetime.date(1994, 3, 15), "Last seen")]
+
+
+def test_the_primary_language_and_an_unknown_one_give_every_primary_field(tmp_path):
+    from tests.cases.case_files import CASE_EN_MD, problems_of
+
+    case, problems = problems_of(tmp_path, translations={"en": CASE_EN_MD})
+    for lang in ("nl", "ru", None, ""):
+        view = case.localized(lang)
+        assert (view.lang, view.is_translation, view.translation) == ("nl", False, None)
+        assert (view.title, view.place, view.summary, view.question) == (
+            case.title, case.place, case.summary, case.question
+        )
+        assert view.key_dates == case.key_dates and view.photos == case.photos
+        assert view.body_markdown == case.body_markdown
+    english = case.localized("en")
+    assert (english.place, english.question, english.body_markdown) == (
+        "Zwolle, city moat", "Who saw Anna after 10 pm?", "The story.\n"
+    )
+
+
+def test_a_localized_view_names_a_missing_special_attribute():
+    from coldcase.cases.model import LocalizedCase
+
+    view = LocalizedCase.__new__(LocalizedCase)  # as copy and pickle make it, before its fields are set
+    with pytest.raises(AttributeError, match="__setstate_missing__"):
+        view.__setstate_missing__  # noqa: B018
+
+
+def test_problems_of_a_whole_file_come_before_those_on_its_lines():
+    path = Path("anna/case.md")
+    problems = [Problem(path, 1, "a problem on line 1"), Problem(path, None, "z: the file itself"),
+                Problem(Path("anna/case.en.md"), 3, "in another file")]  # fmt: skip
+    assert [p.message for p in sorted(problems, key=Problem.sort_key)] == [
+        "in another file", "z: the file itself", "a problem on line 1"
+    ]
+
+
+@pytest.mark.parametrize(("now", "year"), [
+    (datetime.datetime(2026, 9, 30, 12), 2026), (datetime.datetime(2026, 10, 1, 12), 2027),  # noon: any time zone
+])  # fmt: skip
+def test_without_a_day_given_next_years_edition_is_current_from_1_october_by_the_clock(time_machine, now, year):
+    time_machine.move_to(now, tick=False)
+    library = Library(Path("."), {}, {2026: _edition(2026), 2027: _edition(2027)}, [])
+    assert library.current_edition().year == year
+
+
+def test_partial_date_messages_and_odd_inputs():
+    with pytest.raises(ValueError, match="^a day needs a month$"):
+        PartialDate(1994, None, 5)
+    with pytest.raises(ValueError, match="^True is not a date$"):
+        PartialDate.parse(True)
+    with pytest.raises(ValueError, match="^'1994-02-30' is not a real date$"):
+        PartialDate.parse("1994-02-30")
+    with pytest.raises(ValueError, match="^'1994-03-15-01' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD$"):
+        PartialDate.parse("1994-03-15-01")
+    assert PartialDate.parse(datetime.datetime(1994, 3, 15, 22, 30)) == PartialDate(1994, 3, 15)
+    assert PartialDate.parse(PartialDate(1994)) == PartialDate(1994)
+    assert PartialDate(1994).first_day() == datetime.date(1994, 1, 1)
+    assert PartialDate(1994, 3).first_day() == datetime.date(1994, 3, 1)

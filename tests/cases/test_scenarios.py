@@ -6,11 +6,14 @@ down the behaviour around them (what is left out, what keeps working).
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
 
 from coldcase.cases.loader import load_case, load_library
+from coldcase.cases.model import Problem
+from tests.cases.case_files import CASE_MD, edit, write_case
 from tests.cases.conftest import SCENARIOS, TODAY, formatted
 
 SCENARIO_NAMES = sorted(path.name for path in SCENARIOS.iterdir() if (path / "expected.txt").exists())
@@ -180,3 +183,79 @@ def test_unforeseen_failure_stays_with_its_case(scenario, monkeypatch):
         library.errors[0].format(root)
         == "anna-de-vries-1994/case.md: could not be checked (KeyError: 'boom')"
     )
+
+
+# --- The library as a whole: folders that are not cases, edition files, ids claimed by several folders, and the
+# day "today" that every check is made against. Cases from tests/cases/case_files.py.
+
+
+def _claiming(root, folder, case_id="edge-case"):
+    return write_case(root, edit(CASE_MD, "id: edge-case", f"id: {case_id}"), folder=folder)
+
+
+def test_a_missing_cases_folder_is_an_empty_library_with_one_problem(tmp_path):
+    library = load_library(tmp_path / "nowhere", today=TODAY)
+    assert (library.root, library.cases, library.editions) == (tmp_path / "nowhere", {}, {})
+    (problem,) = library.problems
+    assert (problem.path, problem.line, problem.severity) == (tmp_path / "nowhere", None, "error")
+
+
+def test_folders_starting_with_a_dot_or_underscore_are_not_cases(tmp_path):
+    write_case(tmp_path)
+    for hidden in (".git", "_drafts", ".trash"):
+        (tmp_path / hidden).mkdir()
+        (tmp_path / hidden / "case.md").write_text("not a case\n", encoding="utf-8")
+    library = load_library(tmp_path, today=TODAY)
+    assert library.problems == [] and list(library.cases) == ["edge-case"]
+
+
+def test_only_yaml_files_in_editions_are_editions(tmp_path):
+    write_case(tmp_path)
+    editions = tmp_path / "editions"
+    editions.mkdir()
+    (editions / "notes.txt").write_text("year: 2027\n", encoding="utf-8")
+    (editions / "old.yaml").mkdir()  # a folder, however named
+    (editions / "2027.yml").write_text("year: 2027\n", encoding="utf-8")
+    library = load_library(tmp_path, today=TODAY)
+    assert [p.format(tmp_path) for p in library.problems][0] == (
+        "editions/2027.yml: 2027.yml is not an edition file name: name it after its year, such as 2027.yaml"
+    )
+    assert all("notes.txt" not in str(p.path) and "old.yaml" not in str(p.path) for p in library.problems)
+
+
+def test_an_id_claimed_by_three_folders_stays_with_the_folder_of_that_name(tmp_path):
+    _claiming(tmp_path, "aaa-own-id", "aaa-own-id")  # sorted first, and alone with its id
+    _claiming(tmp_path, "edge-case")
+    _claiming(tmp_path, "edge-case-copy")
+    _claiming(tmp_path, "edge-case-old")
+    library = load_library(tmp_path, today=TODAY)
+    assert sorted(library.cases) == ["aaa-own-id", "edge-case"]
+    assert library.invalid_case_ids == ["edge-case-copy", "edge-case-old"]
+    duplicates = sorted((p.path.parent.name, p.line, p.message, p.severity, p.field, p.case_id)
+                        for p in library.problems if "also used by" in p.message)  # fmt: skip
+    assert duplicates == [
+        ("edge-case", 2, "case id 'edge-case' is also used by edge-case-copy/case.md, edge-case-old/case.md",
+         "warning", "id", "edge-case"),
+        ("edge-case-copy", 2, "case id 'edge-case' is also used by edge-case/case.md, edge-case-old/case.md",
+         "error", "id", "edge-case-copy"),
+        ("edge-case-old", 2, "case id 'edge-case' is also used by edge-case/case.md, edge-case-copy/case.md",
+         "error", "id", "edge-case-old"),
+    ]  # fmt: skip
+    assert all(isinstance(p, Problem) and p.path.name == "case.md" for p in library.problems)
+
+
+def test_the_day_given_is_the_day_for_editions_too(tmp_path, time_machine):
+    # By the clock (2028) the 2027 edition is a past one; loaded as of TODAY (2026) it is a new one, and a solved
+    # case may not go into it.
+    time_machine.move_to(datetime.datetime(2028, 6, 1, 12), tick=False)
+    solved = edit(CASE_MD, "status: open", "status: solved")
+    write_case(tmp_path, solved)
+    (tmp_path / "editions").mkdir()
+    (tmp_path / "editions" / "2027.yaml").write_text(
+        "year: 2027\ntitle: Kalender\nlanguages: [nl]\ntipline:\n  phone: '0800'\n  postal: Postbus 1\n"
+        "  email: tips@example.org\n  web: https://example.org\ndistribution:\n  - code: PI\n    name: PI\n"
+        "    kind: prison\n    copies: 1\nweeks:\n  - edge-case\n", encoding="utf-8")
+    messages = [p.message for p in load_library(tmp_path, today=TODAY).problems]
+    assert "week 1: case 'edge-case' is solved; only open cases go into a new edition" in messages
+    messages = [p.message for p in load_library(tmp_path).problems]  # as of the clock: a past edition
+    assert not any("is solved" in message for message in messages)

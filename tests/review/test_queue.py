@@ -54,9 +54,12 @@ def test_filters_narrow_the_queue(app, make_tip, create_user):
         assert numbers(queue_page(wanted, today=TODAY)) == expected, wanted
 
 
-def test_tips_nobody_opened_for_seven_days_stand_out(client, login_as, make_tip):
+def test_tips_nobody_opened_for_seven_days_stand_out(client, login_as, make_tip, time_machine):
+    # Frozen (at noon, so that the day is the same in any time zone near UTC): the ages of the tips are counted
+    # in days from today, and midnight between making them and reading the queue would shift them by one.
+    time_machine.move_to(datetime.datetime(2026, 11, 22, 12, tzinfo=datetime.UTC), tick=False)
     login_as("investigator")
-    today = datetime.date.today()
+    today = datetime.date(2026, 11, 22)
     late = make_tip(number="T-LATE", created_at=today - datetime.timedelta(days=7), triage_score=10)
     make_tip(number="T-FRESH", created_at=today - datetime.timedelta(days=6), triage_score=20)
     page = queue_page()

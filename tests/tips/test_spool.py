@@ -125,13 +125,14 @@ def test_no_receipt_when_neither_database_nor_spool_can_keep_the_tip(app_config,
         db.engine.dispose()
 
 
-def test_a_spool_file_keeps_only_the_day_it_was_written(app, down_client):
+def test_a_spool_file_keeps_only_the_day_it_was_written(app, down_client, time_machine):
     import datetime
 
+    # The last second of a day (UTC): the file must carry that day's midnight, not the next one's.
+    time_machine.move_to(datetime.datetime(2026, 11, 1, 23, 59, 59, 999_000, tzinfo=datetime.UTC), tick=False)
     send(down_client, text="Hoe laat was het?")
     (path,) = spool.pending(app.config["SPOOL_DIR"])
-    midnight = datetime.datetime.combine(datetime.datetime.now(datetime.UTC).date(), datetime.time(),
-                                         tzinfo=datetime.UTC).timestamp()
+    midnight = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC).timestamp()
     assert path.stat().st_mtime == midnight
     assert path.stat().st_atime == midnight
 
