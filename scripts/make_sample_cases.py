@@ -864,6 +864,7 @@ def write_edition(root: Path, year: int, open_ids: list[str]) -> None:
         f"# Sample edition {year}: invented cases, a visibly fictional tip line (see cases/README.md).",
         f"year: {year}",
         f"title: Cold case kalender {year} (voorbeeld)",
+        "sample: true                            # invented cases and fictional contacts: never for distribution",
         "languages: [nl, en, es, ar, ru]",
         "tipline:",
     ]

@@ -89,6 +89,7 @@ def load_edition(
         source=path,
         print_profile=values.get("print_profile") or "fogra39",
         observances=tuple((item["country"], item["holiday"]) for item in values.get("observances") or [] if item),
+        sample=bool(values.get("sample")),
     )
     return edition, findings.problems
 

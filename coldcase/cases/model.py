@@ -387,6 +387,8 @@ class Edition:
     print_profile: str = "fogra39"
     #: (country, English holiday name) pairs from the `holidays` library: days the readers keep.
     observances: tuple[tuple[str, str], ...] = ()
+    #: A sample edition: invented cases and fictional contacts, never for distribution (see preflight's `contact`).
+    sample: bool = False
 
     @property
     def primary_language(self) -> str:

@@ -539,6 +539,9 @@ EDITION = Spec(
         # The press's colour profile (the print's output intent): fogra39 (European offset on coated paper,
         # the default) or swop (US web offset, for a printer that asks for it).
         "print_profile": Spec("choice", choices=("fogra39", "swop")),
+        # A sample edition (invented cases, fictional contact details): preflight then warns about placeholder
+        # contacts instead of refusing them, so the whole build can be tried; a real edition must not say so.
+        "sample": Spec("bool"),
         # Days the readers keep besides the Dutch holidays, from another country's calendar in the
         # `holidays` library: {country: SR, holiday: Eid al-Fitr}.
         "observances": Spec(

@@ -49,7 +49,7 @@ def build_manifest(library: Library, edition: Edition, variant: str, size: str, 
         "edition": {"year": edition.year, "title": edition.title, "languages": list(edition.languages),
                     # What preflight checks against the pages: printed digit for digit, and no placeholder.
                     "tipline": {"phone": tip.phone, "postal": tip.postal, "email": tip.email, "web": tip.web},
-                    "base_url": base_url},
+                    "base_url": base_url, "sample": edition.sample},
         "variant": variant,
         "size": {"cards": "A3", "card": "card"}.get(variant, size),
         "distribution": distribution,

@@ -263,3 +263,17 @@ def test_tipline_email_and_web_address(tmp_path, cases, line_start, value, ok):
 def test_languages_are_two_letter_codes_each_once(tmp_path, cases, languages, problem):
     edition, problems = load(tmp_path, edit(EDITION, "languages:", f"languages: {languages}  #"), cases)
     assert problems == ([] if problem is None else [(3, problem, "error")])
+
+
+@pytest.mark.parametrize(("value", "sample"), [("true", True), ("false", False), (None, False)])
+def test_an_edition_may_say_it_is_a_sample(tmp_path, cases, value, sample):
+    text = EDITION if value is None else edit(EDITION, "year: 2027", f"year: 2027\nsample: {value}")
+    edition, problems = load(tmp_path, text, cases)
+    assert problems == [] and edition.sample is sample
+
+
+def test_sample_must_be_yes_or_no(tmp_path, cases):
+    edition, problems = load(tmp_path, edit(EDITION, "year: 2027", "year: 2027\nsample: maybe"), cases)
+    assert edition is None
+    assert [(line, severity) for line, _, severity in problems] == [(2, "error")]
+    assert "'sample'" in problems[0][1]

@@ -56,6 +56,7 @@ class PdfSpec:
     crop_marks: str = "outside"  # outside (in the slug, as they must be) | inside (in the bleed) | short | none
     tipline: dict | None = None  # the manifest's edition tip line (None: the good one)
     base_url: str = "https://cold-case-kalender.nl"
+    sample: bool = False  # the edition says it is a sample (fictional contacts)
     languages: tuple[str, ...] = ("nl", "en")
 
 
@@ -125,7 +126,8 @@ def write_calendar_pdf(folder: Path, spec: PdfSpec, name: str | None = None) -> 
         entries.append(entry)
     entries += [{"kind": "week", "key": f"week-{n:02d}"} for n in range(90, 90 + spec.extra_manifest_pages)]
     edition = {"year": 2027, "languages": list(spec.languages),
-               "tipline": GOOD_TIPLINE if spec.tipline is None else spec.tipline, "base_url": spec.base_url}
+               "tipline": GOOD_TIPLINE if spec.tipline is None else spec.tipline, "base_url": spec.base_url,
+               "sample": spec.sample}
     manifest = {"edition": edition, "variant": spec.variant, "size": "A4", "page_count": len(entries),
                 "pages": entries}
     path.with_suffix(".json").write_text(json.dumps(manifest), encoding="utf-8")

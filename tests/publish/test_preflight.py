@@ -302,6 +302,14 @@ def test_no_placeholder_or_missing_contact_goes_to_print(tmp_path, tipline, base
     assert any(says in message for message in messages(report, "contact"))
 
 
+def test_a_sample_editions_fictional_contacts_are_a_warning_even_in_print(tmp_path):
+    spec = good_print_spec(tipline=dict(GOOD_TIPLINE, email="tips@kalender.invalid"), base_url="https://example.org",
+                           sample=True)
+    report = run_preflight(write_calendar_pdf(tmp_path, spec))
+    assert report.ok and results(report)["contact"] == "warn"
+    assert all("a sample edition" in message for message in messages(report, "contact"))
+
+
 def test_a_placeholder_on_a_screen_pdf_is_a_warning(tmp_path):
     report = run_preflight(write_calendar_pdf(tmp_path, good_screen_spec(base_url="https://example.org")))
     assert report.ok and results(report)["contact"] == "warn"

@@ -202,6 +202,11 @@ def check_contact(manifest: dict | None, variant: str, check: CheckResult) -> No
         check.skipped = "the manifest names no tip line"
         return
     severity = "error" if variant in CMYK_VARIANTS else "warning"
+    # A sample edition says of itself that its contacts are fictional: warned about, so that the whole build can
+    # be tried; only an edition without `sample: true` can be a real one, and there they are refused.
+    sample = bool(edition.get("sample"))
+    if sample:
+        severity = "warning"
     tip = edition.get("tipline") or {}
     for field, what in (("phone", "tip line"), ("postal", "free-post address"), ("email", "email address")):
         if not str(tip.get(field) or "").strip():
@@ -214,5 +219,7 @@ def check_contact(manifest: dict | None, variant: str, check: CheckResult) -> No
     for what, url in addresses:
         host = urlsplit(url if "//" in url else f"https://{url}").hostname or ""
         if url and PLACEHOLDER_HOSTS.search(host):
-            check.findings.append(Finding(check.name, f"{what} is a placeholder ({host}): it must not go to print",
-                                          severity=severity))
+            check.findings.append(Finding(
+                check.name, f"{what} is a placeholder ({host}): it must not go to print"
+                + (" (a sample edition: give real contacts and remove 'sample: true' before printing)" if sample
+                   else ""), severity=severity))
