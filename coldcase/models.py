@@ -9,3 +9,5 @@ from coldcase.publish.models import CalendarBuild  # noqa: F401
 from coldcase.review.held_back import WithheldFact  # noqa: F401
 from coldcase.review.models import TipLink, TipNote, TipReview, TipTag  # noqa: F401
 from coldcase.tips.models import Tip, TipAttachment, TipMessage  # noqa: F401
+from coldcase.analytics.summary_models import YieldCell, YieldTipFact  # noqa: F401, I001
+from coldcase.analytics import tracking  # noqa: F401, E402  (keeps the yield counts in step with every commit)

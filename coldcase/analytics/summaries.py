@@ -1,0 +1,191 @@
+"""The yield figures kept counted: every write to a tip updates ``yield_cells`` in its own transaction, so the
+dashboard reads counts instead of scanning the tips.
+
+Each figure is defined once, as a GROUP BY over the per-tip facts (:func:`_figure_selects`). A change to some
+tips (:func:`sync`) counts those tips' old facts, stores their new facts, counts them again and adds the
+difference to the cells; :func:`rebuild` counts every tip from scratch (``coldcase yield rebuild``, and
+migration 0009). Both use the same statements, so the two cannot drift apart. Which tips changed is found by
+:mod:`coldcase.analytics.tracking`, which calls :func:`sync` before every commit.
+
+Handling times are kept as exact histograms of whole days per edition (a tip keeps only its day of arrival,
+so whole days are all there is): medians and percentiles computed from them are exact, not approximated.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, or_, select, union_all
+from sqlalchemy.dialects import postgresql, sqlite
+
+from coldcase.analytics.queries import REOPENED, SOLVED, USABLE, days_between, week_start
+from coldcase.analytics.summary_models import NO_EDITION, NO_KEY, YieldCell, YieldTipFact
+from coldcase.review.models import TipReview
+from coldcase.tips.models import Tip, TipMessage, TipStatus
+
+#: Tips synced per statement.
+BATCH = 500
+#: A change to more tips than this (``coldcase tips rescore``) counts everything again instead.
+REBUILD_ABOVE = 20_000
+
+_COUNTS = ("n1", "n2", "n3", "n4", "n5")
+_FACT_COLUMNS = tuple(column.name for column in YieldTipFact.__table__.columns)
+
+
+def _flag(condition):
+    return case((condition, 1), else_=0)
+
+
+def _fact_select(tip_ids: Iterable[int] | None = None):
+    """Each tip's facts, in the order of ``yield_tip_facts``' columns."""
+    staff = TipMessage.author == "staff"
+    per_tip = select(TipMessage.tip_id, func.min(case((staff, TipMessage.created_at))).label("asked"),
+                     func.max(case((TipMessage.author == "tipster", TipMessage.created_at))).label("wrote"))
+    if tip_ids is not None:
+        per_tip = per_tip.where(TipMessage.tip_id.in_(tip_ids))
+    per_tip = per_tip.group_by(TipMessage.tip_id).subquery()
+    closed = Tip.status == TipStatus.CLOSED.value
+    query = (select(
+        Tip.id, func.coalesce(Tip.edition, NO_EDITION), func.coalesce(Tip.case_id, NO_KEY), Tip.channel,
+        func.coalesce(Tip.point_code, NO_KEY), Tip.created_at, week_start(Tip.created_at), _flag(~closed),
+        _flag(TipReview.outcome.is_not(None)), _flag(TipReview.outcome.in_(USABLE)),
+        _flag(TipReview.outcome.in_(REOPENED)), _flag(TipReview.outcome.in_(SOLVED)), Tip.triage_score,
+        days_between(TipReview.first_reviewed_at, Tip.created_at),
+        days_between(per_tip.c.asked, Tip.created_at),
+        case((and_(closed, TipReview.closed_at.is_not(None)), days_between(TipReview.closed_at, Tip.created_at))),
+        _flag(Tip.receipt_hash.is_not(None)), _flag(per_tip.c.wrote.is_not(None)),
+        _flag(per_tip.c.asked.is_not(None)), _flag(per_tip.c.wrote >= per_tip.c.asked))
+        .select_from(Tip).outerjoin(TipReview, TipReview.tip_id == Tip.id)
+        .outerjoin(per_tip, per_tip.c.tip_id == Tip.id))
+    return query if tip_ids is None else query.where(Tip.id.in_(tip_ids))
+
+
+def _figure_selects(tip_ids: Iterable[int] | None = None):
+    """Every figure's rows ``(figure, edition, key1, key2, n1..n5)`` counted over the stored facts."""
+    f = YieldTipFact
+    count, none = func.count(), literal(0)
+    outcomes = (count, func.sum(f.graded), func.sum(f.usable), func.sum(f.reopened), func.sum(f.solved))
+
+    def text(column):
+        return cast(column, String)
+
+    def figure(name, keys, counts, *where):
+        keys = [text(key) for key in keys] + [literal(NO_KEY)] * (2 - len(keys))
+        counts = list(counts) + [none] * (5 - len(counts))
+        query = select(literal(name), f.edition, *keys, *counts)
+        if tip_ids is not None:
+            query = query.where(f.tip_id.in_(tip_ids))
+        return query.where(*where).group_by(f.edition, *keys[:2])
+
+    usable = func.sum(f.usable)
+    return union_all(
+        figure("editions", [], outcomes),
+        figure("cases", [f.case_id], outcomes),
+        figure("case_weeks", [f.case_id, f.monday], (count, usable)),
+        figure("channel_weeks", [f.channel, f.monday], (count, usable)),
+        figure("points", [f.point_code], (count, usable)),
+        figure("review_days", [f.review_days], (count,), f.review_days >= 0),
+        figure("reply_days", [f.reply_days], (count,), f.reply_days >= 0),
+        figure("close_days", [f.close_days], (count,), f.close_days >= 0),
+        figure("open_by_day", [f.day], (count,), f.is_open == 1),
+        figure("returning", [], (count, func.sum(f.receipt), func.sum(f.wrote), func.sum(f.asked),
+                                 func.sum(f.answered))),
+        figure("score_outcomes", [f.score], (usable, func.sum(f.graded) - usable), f.graded == 1,
+               f.score.is_not(None)),
+    )
+
+
+def rebuild(bind) -> None:
+    """Count every tip from scratch (``bind``: a session or a connection; the caller commits)."""
+    bind.execute(delete(YieldCell))
+    bind.execute(delete(YieldTipFact))
+    bind.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select()))
+    bind.execute(insert(YieldCell).from_select(("figure", "edition", "key1", "key2", *_COUNTS),
+                                               _figure_selects()))
+
+
+def _counted(session, tip_ids) -> dict[tuple, list[int]]:
+    return {tuple(row[:4]): [int(value or 0) for value in row[4:]]
+            for row in session.execute(_figure_selects(tip_ids))}
+
+
+def sync(session, tip_ids: Iterable[int]) -> None:
+    """Bring the counts up to date for ``tip_ids`` (added, changed or deleted tips), in the session's
+    transaction."""
+    tip_ids = sorted(set(tip_ids))
+    if len(tip_ids) > REBUILD_ABOVE:
+        rebuild(session)
+        return
+    for start in range(0, len(tip_ids), BATCH):
+        batch = tip_ids[start:start + BATCH]
+        # Lock the tips' facts first: two transactions changing one tip must not both take out its old counts.
+        session.execute(select(YieldTipFact.tip_id).where(YieldTipFact.tip_id.in_(batch)).with_for_update())
+        before = _counted(session, batch)
+        session.execute(delete(YieldTipFact).where(YieldTipFact.tip_id.in_(batch)))
+        session.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select(batch)))
+        after = _counted(session, batch)
+        _add(session, _difference(before, after))
+
+
+def _difference(before, after) -> list[dict]:
+    changes = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key, [0] * 5), after.get(key, [0] * 5)
+        delta = [b - a for a, b in zip(old, new, strict=True)]
+        if any(delta):
+            changes.append(dict(zip(("figure", "edition", "key1", "key2"), key, strict=True))
+                           | dict(zip(_COUNTS, delta, strict=True)))
+    return changes
+
+
+def _add(session, changes: list[dict]) -> None:
+    """Add ``changes`` to the cells, making the cells that do not exist yet."""
+    if not changes:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(YieldCell)
+    statement = statement.on_conflict_do_update(
+        index_elements=["figure", "edition", "key1", "key2"],
+        set_={name: getattr(YieldCell, name) + getattr(statement.excluded, name) for name in _COUNTS})
+    session.execute(statement, changes)
+
+
+def _date(value) -> datetime.date:
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def _none(value):
+    return None if value == NO_KEY else value
+
+
+#: How each figure's stored row becomes the row its GROUP BY query returns (after the edition).
+_SHAPES = {
+    "editions": lambda k1, k2, n: n,
+    "cases": lambda k1, k2, n: (_none(k1), *n),
+    "case_weeks": lambda k1, k2, n: (_none(k1), _date(k2), *n[:2]),
+    "channel_weeks": lambda k1, k2, n: (k1, _date(k2), *n[:2]),
+    "points": lambda k1, k2, n: (_none(k1), *n[:2]),
+    "review_days": lambda k1, k2, n: (int(k1), n[0]),
+    "reply_days": lambda k1, k2, n: (int(k1), n[0]),
+    "close_days": lambda k1, k2, n: (int(k1), n[0]),
+    "open_by_day": lambda k1, k2, n: (_date(k1), n[0]),
+    "returning": lambda k1, k2, n: n,
+    "score_outcomes": lambda k1, k2, n: (int(k1), *n[:2]),
+}
+
+
+def read(session, editions: Iterable[int | None] | None = None) -> dict[str, list[tuple]]:
+    """The counted figures as :func:`coldcase.analytics.queries.count_all` returns them, for ``editions``
+    (``None`` in it: tips of no edition; ``None``: every edition)."""
+    query = select(YieldCell).where(or_(*(getattr(YieldCell, name) != 0 for name in _COUNTS)))
+    if editions is not None:
+        query = query.where(YieldCell.edition.in_([NO_EDITION if year is None else year for year in editions]))
+    rows: dict[str, list[tuple]] = defaultdict(list)
+    for cell in session.scalars(query.order_by(YieldCell.figure, YieldCell.edition, YieldCell.key1,
+                                               YieldCell.key2)):
+        edition = None if cell.edition == NO_EDITION else cell.edition
+        counts = (cell.n1, cell.n2, cell.n3, cell.n4, cell.n5)
+        rows[cell.figure].append((edition, *_SHAPES[cell.figure](cell.key1, cell.key2, counts)))
+    return {name: rows.get(name, []) for name in _SHAPES}
