@@ -21,7 +21,7 @@ from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, 
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coldcase.analytics.queries import REOPENED, SOLVED, USABLE, days_between, week_start
-from coldcase.analytics.summary_models import NO_EDITION, NO_KEY, YieldCell, YieldTipFact
+from coldcase.analytics.summary_models import EVERY_EDITION, NO_EDITION, NO_KEY, YieldCell, YieldTipFact, YieldVersion
 from coldcase.review.models import TipReview
 from coldcase.tips.models import Tip, TipMessage, TipStatus
 
@@ -104,6 +104,7 @@ def rebuild(bind) -> None:
     bind.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select()))
     bind.execute(insert(YieldCell).from_select(("figure", "edition", "key1", "key2", *_COUNTS),
                                                _figure_selects()))
+    _bump(bind, [EVERY_EDITION])
 
 
 def _counted(session, tip_ids) -> dict[tuple, list[int]]:
@@ -126,7 +127,9 @@ def sync(session, tip_ids: Iterable[int]) -> None:
         session.execute(delete(YieldTipFact).where(YieldTipFact.tip_id.in_(batch)))
         session.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select(batch)))
         after = _counted(session, batch)
-        _add(session, _difference(before, after))
+        changes = _difference(before, after)
+        _add(session, changes)
+        _bump(session, sorted({change["edition"] for change in changes}))
 
 
 def _difference(before, after) -> list[dict]:
@@ -140,16 +143,42 @@ def _difference(before, after) -> list[dict]:
     return changes
 
 
-def _add(session, changes: list[dict]) -> None:
-    """Add ``changes`` to the cells, making the cells that do not exist yet."""
-    if not changes:
+def _upsert(bind, model, keys: list[str], adding: list[str], rows: list[dict]) -> None:
+    """Insert ``rows``, or add their ``adding`` values to the rows that exist (same ``keys``)."""
+    if not rows:
         return
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(YieldCell)
+    # A connection (the migration) knows its dialect; a session asks its engine.
+    name = (bind.dialect if hasattr(bind, "dialect") else bind.get_bind().dialect).name
+    dialect = postgresql if name == "postgresql" else sqlite
+    statement = dialect.insert(model)
     statement = statement.on_conflict_do_update(
-        index_elements=["figure", "edition", "key1", "key2"],
-        set_={name: getattr(YieldCell, name) + getattr(statement.excluded, name) for name in _COUNTS})
-    session.execute(statement, changes)
+        index_elements=keys, set_={name: getattr(model, name) + getattr(statement.excluded, name) for name in adding})
+    bind.execute(statement, rows)
+
+
+def _add(session, changes: list[dict]) -> None:
+    """Add ``changes`` to the cells, making the cells that do not exist yet (in key order, so that two
+    transactions lock shared cells in the same order)."""
+    _upsert(session, YieldCell, ["figure", "edition", "key1", "key2"], list(_COUNTS), changes)
+
+
+def _bump(bind, editions: list[int]) -> None:
+    _upsert(bind, YieldVersion, ["edition"], ["version"], [{"edition": year, "version": 1} for year in editions])
+
+
+def state(session) -> tuple:
+    """Every edition's version of its counts (see :class:`YieldVersion`): one small statement."""
+    return tuple(tuple(row) for row in session.execute(
+        select(YieldVersion.edition, YieldVersion.version).order_by(YieldVersion.edition)))
+
+
+def changed_editions(before: tuple, now: tuple) -> set[int | None] | None:
+    """The editions whose counts changed from state ``before`` to ``now`` (``None`` for tips of no edition);
+    ``None`` when everything was counted again."""
+    old, new = dict(before), dict(now)
+    if old.get(EVERY_EDITION) != new.get(EVERY_EDITION):
+        return None
+    return {None if year == NO_EDITION else year for year in set(old) | set(new) if old.get(year) != new.get(year)}
 
 
 def _date(value) -> datetime.date:
@@ -179,13 +208,12 @@ _SHAPES = {
 def read(session, editions: Iterable[int | None] | None = None) -> dict[str, list[tuple]]:
     """The counted figures as :func:`coldcase.analytics.queries.count_all` returns them, for ``editions``
     (``None`` in it: tips of no edition; ``None``: every edition)."""
-    query = select(YieldCell).where(or_(*(getattr(YieldCell, name) != 0 for name in _COUNTS)))
+    c = YieldCell.__table__.c
+    query = select(c.figure, c.edition, c.key1, c.key2, c.n1, c.n2, c.n3, c.n4, c.n5).where(
+        or_(*(c[name] != 0 for name in _COUNTS)))
     if editions is not None:
-        query = query.where(YieldCell.edition.in_([NO_EDITION if year is None else year for year in editions]))
+        query = query.where(c.edition.in_([NO_EDITION if year is None else year for year in editions]))
     rows: dict[str, list[tuple]] = defaultdict(list)
-    for cell in session.scalars(query.order_by(YieldCell.figure, YieldCell.edition, YieldCell.key1,
-                                               YieldCell.key2)):
-        edition = None if cell.edition == NO_EDITION else cell.edition
-        counts = (cell.n1, cell.n2, cell.n3, cell.n4, cell.n5)
-        rows[cell.figure].append((edition, *_SHAPES[cell.figure](cell.key1, cell.key2, counts)))
+    for figure, edition, key1, key2, *counts in session.execute(query.order_by(c.figure, c.edition, c.key1, c.key2)):
+        rows[figure].append((None if edition == NO_EDITION else edition, *_SHAPES[figure](key1, key2, counts)))
     return {name: rows.get(name, []) for name in _SHAPES}

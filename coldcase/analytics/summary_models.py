@@ -63,3 +63,17 @@ class YieldCell(db.Model):
     n3: Mapped[int] = mapped_column(Integer, default=0)
     n4: Mapped[int] = mapped_column(Integer, default=0)
     n5: Mapped[int] = mapped_column(Integer, default=0)
+
+
+#: The version row bumped by ``coldcase yield rebuild``: everything may have changed.
+EVERY_EDITION = -1
+
+
+class YieldVersion(db.Model):
+    """How often each edition's counts changed: the remembered figures (:mod:`coldcase.analytics.memo`) compare
+    these few rows to know which editions to read again. Bumped in the transaction that changes the counts."""
+
+    __tablename__ = "yield_versions"
+
+    edition: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)

@@ -4,7 +4,8 @@ Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 01:30:00
 
-``yield_tip_facts`` (one row per tip: what the figures count of it) and ``yield_cells`` (the figures' rows),
+``yield_tip_facts`` (one row per tip: what the figures count of it), ``yield_cells`` (the figures' rows) and
+``yield_versions`` (how often each edition's counts changed),
 kept up to date in each writing transaction by ``coldcase.analytics.tracking``. The tips already stored are
 counted here, with the same statements as ``coldcase yield rebuild``.
 """
@@ -44,11 +45,18 @@ def upgrade():
         *(sa.Column(name, sa.Integer(), nullable=False) for name in ('n1', 'n2', 'n3', 'n4', 'n5')),
         sa.PrimaryKeyConstraint('figure', 'edition', 'key1', 'key2', name=op.f('pk_yield_cells')),
     )
+    op.create_table(
+        'yield_versions',
+        sa.Column('edition', sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column('version', sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint('edition', name=op.f('pk_yield_versions')),
+    )
     from coldcase.analytics import summaries
 
     summaries.rebuild(op.get_bind())
 
 
 def downgrade():
+    op.drop_table('yield_versions')
     op.drop_table('yield_cells')
     op.drop_table('yield_tip_facts')
