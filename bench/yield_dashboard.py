@@ -317,7 +317,7 @@ def run(url: str, size: int, cases: Path, options) -> dict[str, float]:
 
             profiler = cProfile.Profile()
             profiler.runcall(after_new_tip)
-            pstats.Stats(profiler).sort_stats("tottime").print_stats(18)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
         for label, change in (("dashboard after a new tip", new_tip), ("dashboard after a regrade", regrade)):
             writes.clear()
             durations = timed(after(change), options.requests)
