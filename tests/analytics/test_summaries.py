@@ -170,3 +170,22 @@ def test_the_first_look_counts_without_touching_the_tip(app, make_tip, create_us
     db.session.commit()
     assert sum(row[2] for row in _kept()["review_days"]) == 1
     assert _kept() == _grouped()
+
+
+def test_the_migration_counts_the_tips_already_stored(tmp_path):
+    from flask_migrate import upgrade
+
+    from coldcase import create_app
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "migrate", "INSTANCE_PATH": tmp_path})
+    with app.app_context():
+        upgrade(revision="0008")
+        db.session.execute(text(
+            "INSERT INTO tips (uuid, number, channel, edition, text, how_known, when_where, status, created_at) "
+            "VALUES ('u-1', 'T-OLD-1', 'letter', 2018, 'x', 'saw', '', 'new', '2018-03-05')"))
+        db.session.commit()
+        upgrade()
+        assert summaries.read(db.session)["editions"] == [(2018, 1, 0, 0, 0, 0)]
+        assert summaries.read(db.session) == queries.count_grouped(queries.Scope())
+        db.session.remove()

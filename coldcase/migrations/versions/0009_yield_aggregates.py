@@ -5,9 +5,9 @@ Revises: 0008
 Create Date: 2026-12-01 01:30:00
 
 ``yield_tip_facts`` (one row per tip: what the figures count of it), ``yield_cells`` (the figures' rows) and
-``yield_versions`` (how often each edition's counts changed),
-kept up to date in each writing transaction by ``coldcase.analytics.tracking``. The tips already stored are
-counted here, with the same statements as ``coldcase yield rebuild``.
+``yield_versions`` (how often each edition's counts changed), kept up to date in each writing transaction by
+``coldcase.analytics.tracking``. The tips already stored are counted here, with the same statements as
+``coldcase yield rebuild``.
 """
 import sqlalchemy as sa
 from alembic import op
@@ -51,9 +51,12 @@ def upgrade():
         sa.Column('version', sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint('edition', name=op.f('pk_yield_versions')),
     )
-    from coldcase.analytics import summaries
+    bind = op.get_bind()
+    # Only with tips to count: the rebuild uses today's models, which a fresh database may not have reached yet.
+    if bind.execute(sa.text("SELECT 1 FROM tips LIMIT 1")).first() is not None:
+        from coldcase.analytics import summaries
 
-    summaries.rebuild(op.get_bind())
+        summaries.rebuild(bind)
 
 
 def downgrade():
