@@ -148,8 +148,8 @@ def _upsert(bind, model, keys: list[str], adding: list[str], rows: list[dict]) -
     if not rows:
         return
     # A connection (the migration) knows its dialect; a session asks its engine.
-    name = (bind.dialect if hasattr(bind, "dialect") else bind.get_bind().dialect).name
-    dialect = postgresql if name == "postgresql" else sqlite
+    dialect_name = (bind.dialect if hasattr(bind, "dialect") else bind.get_bind().dialect).name
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     statement = dialect.insert(model)
     statement = statement.on_conflict_do_update(
         index_elements=keys, set_={name: getattr(model, name) + getattr(statement.excluded, name) for name in adding})
