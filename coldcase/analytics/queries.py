@@ -233,17 +233,19 @@ AGGREGATES = {
 
 def count_all(scope: Scope) -> dict[str, list[tuple]]:
     """Every aggregate for ``scope``: ``{name: rows}``. Read from the kept counts
-    (:mod:`coldcase.analytics.summaries`) when the filter narrows at most to editions; counted over the tips
-    otherwise."""
+    (:mod:`coldcase.analytics.summaries`) when the filter narrows at most to an edition and a channel or a
+    point; counted over the tips otherwise."""
     wanted = scope.wanted
-    if (scope.case_ids is None and wanted.since is None and wanted.until is None and wanted.channel is None
-            and wanted.point is None):
+    if (scope.case_ids is None and wanted.since is None and wanted.until is None
+            and (wanted.channel is None or wanted.point is None)):
         from coldcase.analytics import summaries
 
         editions = scope.editions
         if wanted.edition is not None:
             editions = [year for year in (editions or [wanted.edition]) if year == wanted.edition]
-        return summaries.read(db.session, editions)
+        part = (f"channel={wanted.channel}" if wanted.channel is not None
+                else f"point={wanted.point}" if wanted.point is not None else "")
+        return summaries.read(db.session, editions, part)
     return count_grouped(scope)
 
 

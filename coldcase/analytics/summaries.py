@@ -31,6 +31,7 @@ BATCH = 500
 REBUILD_ABOVE = 20_000
 
 _COUNTS = ("n1", "n2", "n3", "n4", "n5")
+_CELL_KEYS = ("figure", "part", "edition", "key1", "key2")
 _FACT_COLUMNS = tuple(column.name for column in YieldTipFact.__table__.columns)
 
 
@@ -62,39 +63,52 @@ def _fact_select(tip_ids: Iterable[int] | None = None):
     return query if tip_ids is None else query.where(Tip.id.in_(tip_ids))
 
 
+#: The slices the figures are also kept for: every tip (``""``), and per channel and per distribution point, so
+#: that a channel or point filter reads cells too. Stored as ``part``: ``"channel=letter"``, ``"point=PI-01"``.
+PARTS = ("", "channel", "point")
+
+
 def _figure_selects(tip_ids: Iterable[int] | None = None):
-    """Every figure's rows ``(figure, edition, key1, key2, n1..n5)`` counted over the stored facts."""
+    """Every figure's rows ``(figure, part, edition, key1, key2, n1..n5)`` counted over the stored facts, for
+    every slice of :data:`PARTS`."""
     f = YieldTipFact
     count, none = func.count(), literal(0)
     outcomes = (count, func.sum(f.graded), func.sum(f.usable), func.sum(f.reopened), func.sum(f.solved))
+    usable = func.sum(f.usable)
 
     def text(column):
         return cast(column, String)
 
-    def figure(name, keys, counts, *where):
+    def figure(part, name, keys, counts, *where):
         keys = [text(key) for key in keys] + [literal(NO_KEY)] * (2 - len(keys))
         counts = list(counts) + [none] * (5 - len(counts))
-        query = select(literal(name), f.edition, *keys, *counts)
+        sliced = [] if not part else [getattr(f, "channel" if part == "channel" else "point_code")]
+        label = literal(NO_KEY) if not part else literal(f"{part}=") + sliced[0]
+        query = select(literal(name), label, f.edition, *keys, *counts)
         if tip_ids is not None:
             query = query.where(f.tip_id.in_(tip_ids))
-        return query.where(*where).group_by(f.edition, *keys[:2])
+        if part == "point":
+            query = query.where(f.point_code != NO_KEY)  # a point filter never matches tips without a point
+        return query.where(*where).group_by(f.edition, *sliced, *keys[:2])
 
-    usable = func.sum(f.usable)
-    return union_all(
-        figure("editions", [], outcomes),
-        figure("cases", [f.case_id], outcomes),
-        figure("case_weeks", [f.case_id, f.monday], (count, usable)),
-        figure("channel_weeks", [f.channel, f.monday], (count, usable)),
-        figure("points", [f.point_code], (count, usable)),
-        figure("review_days", [f.review_days], (count,), f.review_days >= 0),
-        figure("reply_days", [f.reply_days], (count,), f.reply_days >= 0),
-        figure("close_days", [f.close_days], (count,), f.close_days >= 0),
-        figure("open_by_day", [f.day], (count,), f.is_open == 1),
-        figure("returning", [], (count, func.sum(f.receipt), func.sum(f.wrote), func.sum(f.asked),
-                                 func.sum(f.answered))),
-        figure("score_outcomes", [f.score], (usable, func.sum(f.graded) - usable), f.graded == 1,
-               f.score.is_not(None)),
-    )
+    def figures(part):
+        return (
+            figure(part, "editions", [], outcomes),
+            figure(part, "cases", [f.case_id], outcomes),
+            figure(part, "case_weeks", [f.case_id, f.monday], (count, usable)),
+            figure(part, "channel_weeks", [f.channel, f.monday], (count, usable)),
+            figure(part, "points", [f.point_code], (count, usable)),
+            figure(part, "review_days", [f.review_days], (count,), f.review_days >= 0),
+            figure(part, "reply_days", [f.reply_days], (count,), f.reply_days >= 0),
+            figure(part, "close_days", [f.close_days], (count,), f.close_days >= 0),
+            figure(part, "open_by_day", [f.day], (count,), f.is_open == 1),
+            figure(part, "returning", [], (count, func.sum(f.receipt), func.sum(f.wrote), func.sum(f.asked),
+                                           func.sum(f.answered))),
+            figure(part, "score_outcomes", [f.score], (usable, func.sum(f.graded) - usable), f.graded == 1,
+                   f.score.is_not(None)),
+        )
+
+    return union_all(*(select_ for part in PARTS for select_ in figures(part)))
 
 
 def rebuild(bind) -> None:
@@ -102,13 +116,12 @@ def rebuild(bind) -> None:
     bind.execute(delete(YieldCell))
     bind.execute(delete(YieldTipFact))
     bind.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select()))
-    bind.execute(insert(YieldCell).from_select(("figure", "edition", "key1", "key2", *_COUNTS),
-                                               _figure_selects()))
+    bind.execute(insert(YieldCell).from_select(_CELL_KEYS + _COUNTS, _figure_selects()))
     _bump(bind, [EVERY_EDITION])
 
 
 def _counted(session, tip_ids) -> dict[tuple, list[int]]:
-    return {tuple(row[:4]): [int(value or 0) for value in row[4:]]
+    return {tuple(row[:5]): [int(value or 0) for value in row[5:]]
             for row in session.execute(_figure_selects(tip_ids))}
 
 
@@ -138,7 +151,7 @@ def _difference(before, after) -> list[dict]:
         old, new = before.get(key, [0] * 5), after.get(key, [0] * 5)
         delta = [b - a for a, b in zip(old, new, strict=True)]
         if any(delta):
-            changes.append(dict(zip(("figure", "edition", "key1", "key2"), key, strict=True))
+            changes.append(dict(zip(_CELL_KEYS, key, strict=True))
                            | dict(zip(_COUNTS, delta, strict=True)))
     return changes
 
@@ -159,7 +172,7 @@ def _upsert(bind, model, keys: list[str], adding: list[str], rows: list[dict]) -
 def _add(session, changes: list[dict]) -> None:
     """Add ``changes`` to the cells, making the cells that do not exist yet (in key order, so that two
     transactions lock shared cells in the same order)."""
-    _upsert(session, YieldCell, ["figure", "edition", "key1", "key2"], list(_COUNTS), changes)
+    _upsert(session, YieldCell, list(_CELL_KEYS), list(_COUNTS), changes)
 
 
 def _bump(bind, editions: list[int]) -> None:
@@ -205,15 +218,16 @@ _SHAPES = {
 }
 
 
-def read(session, editions: Iterable[int | None] | None = None) -> dict[str, list[tuple]]:
+def read(session, editions: Iterable[int | None] | None = None, part: str = NO_KEY) -> dict[str, list[tuple]]:
     """The counted figures as :func:`coldcase.analytics.queries.count_all` returns them, for ``editions``
-    (``None`` in it: tips of no edition; ``None``: every edition)."""
+    (``None`` in it: tips of no edition; ``None``: every edition) and one slice (``"channel=letter"``;
+    ``""``: every tip)."""
     c = YieldCell.__table__.c
     query = select(c.figure, c.edition, c.key1, c.key2, c.n1, c.n2, c.n3, c.n4, c.n5).where(
-        or_(*(c[name] != 0 for name in _COUNTS)))
+        c.part == part, or_(*(c[name] != 0 for name in _COUNTS)))
     if editions is not None:
         query = query.where(c.edition.in_([NO_EDITION if year is None else year for year in editions]))
     rows: dict[str, list[tuple]] = defaultdict(list)
-    for figure, edition, key1, key2, *counts in session.execute(query.order_by(c.figure, c.edition, c.key1, c.key2)):
+    for figure, edition, key1, key2, *counts in session.execute(query):
         rows[figure].append((None if edition == NO_EDITION else edition, *_SHAPES[figure](key1, key2, counts)))
     return {name: rows.get(name, []) for name in _SHAPES}

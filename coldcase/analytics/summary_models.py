@@ -49,13 +49,17 @@ class YieldTipFact(db.Model):
 
 
 class YieldCell(db.Model):
-    """One row of one figure: ``figure`` is an aggregate name of :data:`coldcase.analytics.queries.AGGREGATES`,
-    ``key1``/``key2`` its keys after the edition as text, ``n1``..``n5`` its counts."""
+    """One row of one figure for one slice of the tips: ``figure`` is an aggregate name of
+    :data:`coldcase.analytics.queries.AGGREGATES`, ``key1``/``key2`` its keys after the edition as text,
+    ``n1``..``n5`` its counts."""
 
     __tablename__ = "yield_cells"
 
-    figure: Mapped[str] = mapped_column(String(20), primary_key=True)
+    #: The slice of tips counted: ``""`` (all), ``"channel=letter"``, ``"point=PI-01"``. First in the key, with
+    #: the edition, so that a page reads one slice of the editions it needs by the primary key.
+    part: Mapped[str] = mapped_column(String(48), primary_key=True)
     edition: Mapped[int] = mapped_column(Integer, primary_key=True)
+    figure: Mapped[str] = mapped_column(String(20), primary_key=True)
     key1: Mapped[str] = mapped_column(String(64), primary_key=True)
     key2: Mapped[str] = mapped_column(String(16), primary_key=True)
     n1: Mapped[int] = mapped_column(Integer, default=0)

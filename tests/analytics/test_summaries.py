@@ -155,10 +155,22 @@ def test_the_dashboard_reads_counts_not_tips(app, make_tip, analyst):
 def test_a_filter_the_counts_do_not_hold_still_counts_the_tips(app, make_tip):
     make_tip(datetime.date(2018, 3, 5), edition=2018, channel="letter")
     make_tip(datetime.date(2018, 3, 6), edition=2018, channel="visit")
-    wanted = queries.YieldFilter(channel="letter")
-    assert queries.count_all(queries.Scope(wanted))["editions"] == [(2018, 1, 0, 0, 0, 0)]
-    assert queries.count_all(queries.Scope(queries.YieldFilter(edition=2018)))["editions"] == [
-        (2018, 2, 0, 0, 0, 0)]
+    db.session.execute(delete(YieldCell))  # so that only counting the tips can find them
+    db.session.commit()
+    since = queries.YieldFilter(since=datetime.date(2018, 3, 6))
+    assert queries.count_all(queries.Scope(since))["editions"] == [(2018, 1, 0, 0, 0, 0)]
+    both = queries.YieldFilter(channel="letter", point="PI-01")
+    assert queries.count_all(queries.Scope(both))["editions"] == []
+    assert queries.count_all(queries.Scope(queries.YieldFilter(edition=2018)))["editions"] == []
+
+
+@pytest.mark.parametrize("wanted", [{"channel": "letter"}, {"channel": "phone"}, {"point": "PI-01"},
+                                    {"point": "PI-02", "edition": 2018}, {"edition": 2019}])
+def test_channels_and_points_are_kept_too(mixed_history, wanted):
+    scope = queries.Scope(queries.YieldFilter(**wanted))
+    kept = _sorted(queries.count_all(scope))
+    assert kept == _sorted(queries.count_grouped(scope))
+    assert any(kept.values())
 
 
 def test_the_first_look_counts_without_touching_the_tip(app, make_tip, create_user):

@@ -38,12 +38,13 @@ def upgrade():
     )
     op.create_table(
         'yield_cells',
-        sa.Column('figure', sa.String(length=20), nullable=False),
+        sa.Column('part', sa.String(length=48), nullable=False),
         sa.Column('edition', sa.Integer(), nullable=False),
+        sa.Column('figure', sa.String(length=20), nullable=False),
         sa.Column('key1', sa.String(length=64), nullable=False),
         sa.Column('key2', sa.String(length=16), nullable=False),
         *(sa.Column(name, sa.Integer(), nullable=False) for name in ('n1', 'n2', 'n3', 'n4', 'n5')),
-        sa.PrimaryKeyConstraint('figure', 'edition', 'key1', 'key2', name=op.f('pk_yield_cells')),
+        sa.PrimaryKeyConstraint('part', 'edition', 'figure', 'key1', 'key2', name=op.f('pk_yield_cells')),
     )
     op.create_table(
         'yield_versions',
