@@ -3,6 +3,8 @@
 Each feature keeps its own models next to its code (``coldcase/<feature>/models.py``).
 """
 
+from coldcase.analytics import tracking  # noqa: F401  (keeps the yield counts in step with every commit)
+from coldcase.analytics.summary_models import YieldCell, YieldTipFact, YieldVersion  # noqa: F401
 from coldcase.audit.models import AuditEvent  # noqa: F401
 from coldcase.auth.models import Role, User, UserRole  # noqa: F401
 from coldcase.publish.models import CalendarBuild  # noqa: F401

@@ -88,6 +88,28 @@ def report_command(year: int, out: Path) -> None:
     click.echo(f"Wrote {out} ({len(pdf) // 1024} KB).")
 
 
+#: Audited when the kept counts are recounted; an action about tips in general, so that every process's
+#: remembered figures are read again (see :mod:`coldcase.analytics.memo`).
+YIELD_REBUILT = "tips_yield_rebuilt"
+
+
+@yield_cli.command("rebuild")
+@with_appcontext
+def rebuild_command() -> None:
+    """Count the yield figures again from every tip (after tips were written outside the app)."""
+    import time
+
+    from coldcase.analytics import summaries
+    from coldcase.tips.models import Tip
+
+    start = time.perf_counter()
+    summaries.rebuild(db.session)
+    tips = db.session.scalar(db.select(db.func.count(Tip.id)))
+    audit.record("command line", YIELD_REBUILT, "tips", f"yield figures counted again from {tips} tips")
+    db.session.commit()
+    click.echo(f"Counted the yield figures again from {tips} tips in {time.perf_counter() - start:.1f} s.")
+
+
 @click.group("demo")
 def demo_cli() -> None:
     """Demonstration data."""

@@ -1,17 +1,12 @@
-"""Remembered figures: the dashboard counts its aggregates once per state of the data, and after a change it
-counts again only the editions whose tips changed.
+"""Remembered figures: the dashboard computes its figures once per state of the counts, and after a change it
+reads again only the editions whose counts changed.
 
-The state of the data is read in one statement from three primary keys, each the newest of its table: the
-newest tip (intake only adds tips), the newest message of a tip conversation, and the newest audit event about
-tips (every change staff make to a tip, its first review, a case move, a rescore or a purge is audited in the
-same transaction; see :mod:`coldcase.audit.service`). Each is the last entry of an index, so reading the state
-costs about a millisecond at any size.
-
-The counts are kept per edition (every aggregate groups by edition first). When the state has moved on, the
-tips, messages and audit events added since name the editions that changed; only those are counted again and
-the rest is reused. An audit event about tips in general (``coldcase tips rescore``) makes everything count
-again. To catch a row whose id was handed out before the state was read but committed after, the look back
-starts :data:`MARGIN` ids early (counting an edition again is always correct, only slower).
+The counts are kept in ``yield_cells`` by :mod:`coldcase.analytics.summaries`, which bumps an edition's row in
+``yield_versions`` in the same transaction as every change to its counts. The state is those few rows (one
+small statement); an edition whose version moved is read again (from the cells, or for a filter the cells do
+not hold, by its GROUP BY queries over that edition's tips), the rest is reused. A rebuild moves the version of
+every edition. A version and the counts it stands for are committed together, so a reader never keeps counts
+older than the state it remembers them under.
 
 Per process, bounded (:data:`SIZE` filters); each worker keeps its own.
 """
@@ -23,19 +18,13 @@ import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, select, union
-
-from coldcase.analytics import queries
+from coldcase.analytics import queries, summaries
 from coldcase.analytics.figures import Figures, compute, scope_for
 from coldcase.analytics.filters import YieldFilter
-from coldcase.audit.models import AuditEvent
 from coldcase.cases.model import Library
 from coldcase.extensions import db
-from coldcase.tips.models import Tip, TipMessage
 
 SIZE = 32
-MARGIN = 100
-_TIP_ACTIONS = "tip%"
 _lock = threading.Lock()
 
 
@@ -56,30 +45,8 @@ _remembered: OrderedDict[YieldFilter, _Entry] = OrderedDict()
 
 
 def data_state() -> tuple:
-    """The newest tip, tip message and audit event about tips: changes whenever a figure may change."""
-    return tuple(db.session.execute(select(
-        select(func.max(Tip.id)).scalar_subquery(),
-        select(func.max(TipMessage.id)).scalar_subquery(),
-        select(func.max(AuditEvent.id)).where(AuditEvent.action.like(_TIP_ACTIONS)).scalar_subquery(),
-    )).one())
-
-
-def changed_editions(since: tuple) -> set[int | None] | None:
-    """The editions with tips added, written to or changed after the state ``since``; ``None`` when anything
-    may have changed (an audit event about tips in general)."""
-    tip, message, event = ((value or 0) - MARGIN for value in since)
-    general = db.session.scalar(select(AuditEvent.id).where(
-        AuditEvent.id > event, AuditEvent.action.like(_TIP_ACTIONS), AuditEvent.target.not_like("tip:%")).limit(1))
-    if general is not None:
-        return None
-    prefix = len("tip:") + 1
-    query = union(
-        select(Tip.edition).where(Tip.id > tip),
-        select(Tip.edition).join(TipMessage, TipMessage.tip_id == Tip.id).where(TipMessage.id > message),
-        select(Tip.edition).join(AuditEvent, Tip.number == func.substr(AuditEvent.target, prefix))
-        .where(AuditEvent.id > event, AuditEvent.action.like(_TIP_ACTIONS), AuditEvent.target.like("tip:%")),
-    )
-    return {year for (year,) in db.session.execute(query)}
+    """The version of every edition's counts: changes whenever a figure may change."""
+    return summaries.state(db.session)
 
 
 def _by_edition(counts: dict[str, list[tuple]]) -> dict[str, dict[int | None, list[tuple]]]:
@@ -103,7 +70,7 @@ def _count(wanted: YieldFilter, library: Library, entry: _Entry | None, state: t
     if entry is not None and entry.library is library:
         if entry.state == state:
             return entry
-        changed = changed_editions(entry.state)
+        changed = summaries.changed_editions(entry.state, state)
     if changed is None:
         return _Entry(library, state, _by_edition(queries.count_all(scope)), recounted=["all"])
     counts = {name: dict(per_edition) for name, per_edition in entry.counts.items()}

@@ -232,7 +232,25 @@ AGGREGATES = {
 
 
 def count_all(scope: Scope) -> dict[str, list[tuple]]:
-    """Run every aggregate for ``scope``: ``{name: rows}``."""
+    """Every aggregate for ``scope``: ``{name: rows}``. Read from the kept counts
+    (:mod:`coldcase.analytics.summaries`) when the filter narrows at most to an edition and a channel or a
+    point; counted over the tips otherwise."""
+    wanted = scope.wanted
+    if (scope.case_ids is None and wanted.since is None and wanted.until is None
+            and (wanted.channel is None or wanted.point is None)):
+        from coldcase.analytics import summaries
+
+        editions = scope.editions
+        if wanted.edition is not None:
+            editions = [year for year in (editions or [wanted.edition]) if year == wanted.edition]
+        part = (f"channel={wanted.channel}" if wanted.channel is not None
+                else f"point={wanted.point}" if wanted.point is not None else "")
+        return summaries.read(db.session, editions, part)
+    return count_grouped(scope)
+
+
+def count_grouped(scope: Scope) -> dict[str, list[tuple]]:
+    """Run every aggregate's GROUP BY over the tips for ``scope``: ``{name: rows}``."""
     return {name: aggregate(scope) for name, aggregate in AGGREGATES.items()}
 
 

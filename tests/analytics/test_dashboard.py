@@ -208,26 +208,29 @@ def test_remembered_figures_follow_new_tips_and_grades(analyst, make_tip, app, c
     assert third.startswith("2018;48000;2;1;")
 
 
-def test_a_change_counts_again_only_its_edition(app, make_tip, monkeypatch):
-    from coldcase.analytics import memo
-    from coldcase.audit import service as audit
-
-    monkeypatch.setattr(memo, "MARGIN", 0)  # with a handful of tips, the look-back margin would take in all
+def test_a_change_counts_again_only_its_edition(app, make_tip):
+    from coldcase.analytics import memo, summaries
+    from coldcase.review.models import TipReview
 
     library = store_for(app).library()
     make_tip(D(2017, 3, 1), edition=2017)
-    tip = make_tip(D(2018, 3, 1), edition=2018)
+    tip = make_tip(D(2018, 3, 1), edition=2018, outcome="not_usable")
     memo.figures_for(YieldFilter(), library, TODAY)
     assert memo.last_recount(YieldFilter()) == ["all"]
     make_tip(D(2018, 3, 2), edition=2018)
     result = memo.figures_for(YieldFilter(), library, TODAY)
     assert memo.last_recount(YieldFilter()) == [2018]
     assert [row[:3] for row in result["editions"].rows] == [(2017, 30_000, 1), (2018, 48_000, 2)]
-    audit.record("test", audit.TIP_GRADED, audit.tip_target(tip), "graded")
+    db.session.get(TipReview, tip.id).outcome = "usable"  # graded again
+    db.session.commit()
+    result = memo.figures_for(YieldFilter(), library, TODAY)
+    assert memo.last_recount(YieldFilter()) == [2018]
+    assert [row[:4] for row in result["editions"].rows] == [(2017, 30_000, 1, 0), (2018, 48_000, 2, 1)]
+    tip.edition = 2017  # moved: both editions change
     db.session.commit()
     memo.figures_for(YieldFilter(), library, TODAY)
-    assert memo.last_recount(YieldFilter()) == [2018]
-    audit.record("command line", audit.TIPS_RESCORED, "tips", "all scored again")
+    assert memo.last_recount(YieldFilter()) == [2017, 2018]
+    summaries.rebuild(db.session)
     db.session.commit()
     memo.figures_for(YieldFilter(), library, TODAY)
     assert memo.last_recount(YieldFilter()) == ["all"]
@@ -235,12 +238,14 @@ def test_a_change_counts_again_only_its_edition(app, make_tip, monkeypatch):
     assert memo.figures_for(YieldFilter(), library, TODAY) is memo.figures_for(YieldFilter(), library, TODAY)
 
 
-def test_the_look_back_margin_counts_recent_editions_again(app, make_tip):
+def test_a_filter_the_counts_do_not_hold_counts_only_the_changed_edition_again(app, make_tip):
     from coldcase.analytics import memo
 
     library = store_for(app).library()
-    make_tip(D(2017, 3, 1), edition=2017)
-    memo.figures_for(YieldFilter(), library, TODAY)
-    make_tip(D(2018, 3, 2), edition=2018)
-    memo.figures_for(YieldFilter(), library, TODAY)
-    assert memo.last_recount(YieldFilter()) == [2017, 2018]  # the 2017 tip lies within MARGIN ids
+    wanted = YieldFilter(since=D(2017, 1, 1))
+    make_tip(D(2017, 3, 1), edition=2017, channel="letter")
+    memo.figures_for(wanted, library, TODAY)
+    make_tip(D(2018, 3, 2), edition=2018, channel="letter")
+    result = memo.figures_for(wanted, library, TODAY)
+    assert memo.last_recount(wanted) == [2018]
+    assert [row[:3] for row in result["editions"].rows] == [(2017, 30_000, 1), (2018, 48_000, 1)]

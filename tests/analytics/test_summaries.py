@@ -1,0 +1,203 @@
+"""The kept yield counts: every write through the services updates them in its own transaction, and they equal
+both a rebuild from scratch and the plain GROUP BY queries over the tips."""
+
+import datetime
+
+import pytest
+from sqlalchemy import delete, event, text
+
+from coldcase.analytics import queries, summaries
+from coldcase.analytics.summary_models import YieldCell, YieldTipFact
+from coldcase.extensions import db
+from coldcase.review import grading, retention, triage
+from coldcase.tips import conversation, intake
+from coldcase.tips.scoring import Score
+
+
+def _sorted(counts):
+    return {name: sorted(rows, key=repr) for name, rows in counts.items()}
+
+
+def _kept():
+    return _sorted(summaries.read(db.session))
+
+
+def _grouped():
+    return _sorted(queries.count_grouped(queries.Scope()))
+
+
+def _change(status="in_review", outcome=None, close_reason=None):
+    return grading.ReviewChange(source_grade="B" if outcome else None, information_grade=2 if outcome else None,
+                                outcome=outcome, status=status, close_reason=close_reason, assignee_id=None)
+
+
+def _input(day, **fields):
+    fields.setdefault("channel", "letter")
+    return intake.TipInput(text="Ik zag een rode auto bij de dijk.", how_known="saw", created_at=day, **fields)
+
+
+@pytest.fixture
+def mixed_history(app, create_user, monkeypatch):
+    """Tips written and changed every way the app writes them; returns the tips."""
+    user = create_user("investigator")
+    tips = intake.add_staff_tips([
+        _input(datetime.date(2018, 3, 5), edition=2018, case_id="case-a", point_code="PI-01"),
+        _input(datetime.date(2018, 3, 7), edition=2018, case_id="case-a", channel="visit"),
+        _input(datetime.date(2018, 9, 1), edition=2018, case_id="case-b", point_code="PI-02"),
+        _input(datetime.date(2019, 1, 8), edition=2019, case_id="case-c"),
+        _input(datetime.date(2019, 2, 1)),  # no edition, no case
+    ], user)
+    web, _code = intake.add_staff_tip(_input(datetime.date(2019, 2, 3), edition=2019, channel="phone"), user,
+                                      with_receipt=True)
+    tips.append(web)
+    first, second, third, fourth, loose, _ = tips
+
+    def save(tip, change):
+        grading.save_review(tip, user, grading.review_for(tip).version, change)
+        db.session.commit()
+
+    grading.record_view(first, user)  # the first look: a bulk UPDATE of the review
+    db.session.commit()
+    save(first, _change(outcome="usable"))
+    save(first, _change(outcome="reopened"))  # regraded
+    save(second, _change(outcome="not_usable"))
+    save(second, _change("closed", "not_usable", "no_lead"))
+    save(second, _change("in_review", "not_usable"))  # opened again
+    save(third, _change("closed", "usable", "passed_on"))
+    grading.move_to_case(fourth, user, grading.review_for(fourth).version, "case-a", {"case-a", "case-b"})
+    db.session.commit()
+    conversation.add_staff_message(web, user, "Welke kleur had de auto?")
+    db.session.commit()
+    conversation.add_tipster_message(web, "Rood.")
+    db.session.commit()
+    retention.purge("system", now=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
+    db.session.commit()
+    monkeypatch.setattr(triage, "score_stored_tip", lambda tip, weights: Score(value=tip.id * 7 % 101,
+                                                                                        reasons=()))
+    triage.rescore_all()
+    db.session.delete(loose)  # a tip erased altogether
+    db.session.commit()
+    return tips
+
+
+def test_the_kept_counts_follow_every_write(mixed_history):
+    kept = _kept()
+    assert kept == _grouped()
+    assert kept["editions"] == [(2018, 3, 3, 2, 1, 0), (2019, 2, 0, 0, 0, 0)]
+    assert kept["returning"] == [(2018, 3, 0, 0, 0, 0), (2019, 2, 1, 1, 1, 1)]
+    assert (2019, "case-a", 1, 0, 0, 0, 0) in kept["cases"]  # moved from case-c
+    assert not any(row[1] == "case-c" for row in kept["cases"])
+    assert sum(row[2] for row in kept["review_days"]) == 1  # only the first tip was looked at
+
+
+def test_a_rebuild_gives_the_same_counts(mixed_history):
+    kept = _kept()
+    summaries.rebuild(db.session)
+    db.session.commit()
+    assert _kept() == kept
+
+
+def test_a_rolled_back_change_leaves_the_counts(app, make_tip):
+    tip = make_tip(datetime.date(2018, 3, 5), edition=2018)
+    before = _kept()
+    tip.edition = 2019
+    db.session.flush()
+    db.session.rollback()
+    make_tip(datetime.date(2018, 3, 6), edition=2018)
+    assert _kept()["editions"] == [(2018, 2, 0, 0, 0, 0)] != before["editions"]
+    assert _kept() == _grouped()
+
+
+def test_the_rebuild_command_counts_tips_written_outside_the_app(app, make_tip):
+    make_tip(datetime.date(2018, 3, 5), edition=2018)
+    db.session.execute(text("UPDATE tips SET edition = 2019"))  # not through the ORM: not seen
+    db.session.commit()
+    assert _kept()["editions"] == [(2018, 1, 0, 0, 0, 0)]
+    result = app.test_cli_runner().invoke(args=["yield", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "Counted the yield figures again from 1 tips" in result.output
+    assert _kept()["editions"] == [(2019, 1, 0, 0, 0, 0)] == _grouped()["editions"]
+
+
+def test_a_rebuild_of_nothing_leaves_nothing(app, make_tip):
+    make_tip(datetime.date(2018, 3, 5), edition=2018)
+    db.session.execute(delete(YieldCell))
+    db.session.execute(delete(YieldTipFact))
+    db.session.commit()
+    assert all(rows == [] for rows in _kept().values())
+    db.session.execute(text("DELETE FROM tips"))
+    summaries.rebuild(db.session)
+    db.session.commit()
+    assert all(rows == [] for rows in _kept().values())
+
+
+def test_the_dashboard_reads_counts_not_tips(app, make_tip, analyst):
+    for day in (datetime.date(2018, 3, 5), datetime.date(2018, 4, 2), datetime.date(2019, 1, 8)):
+        make_tip(day, edition=day.year, outcome="usable", reviewed=day, closed=day)
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, *args):
+        seen.append(" ".join(statement.lower().split()))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        response = analyst.get("/staff/yield/")
+        make_tip(datetime.date(2019, 1, 9), edition=2019)  # a change: the page must still not count tips
+        seen.clear()
+        again = analyst.get("/staff/yield/")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    assert response.status_code == 200 and again.status_code == 200
+    assert seen and not [s for s in seen if "group by" in s and "from tips" in s]
+    assert any("from yield_cells" in s for s in seen)
+
+
+def test_a_filter_the_counts_do_not_hold_still_counts_the_tips(app, make_tip):
+    make_tip(datetime.date(2018, 3, 5), edition=2018, channel="letter")
+    make_tip(datetime.date(2018, 3, 6), edition=2018, channel="visit")
+    db.session.execute(delete(YieldCell))  # so that only counting the tips can find them
+    db.session.commit()
+    since = queries.YieldFilter(since=datetime.date(2018, 3, 6))
+    assert queries.count_all(queries.Scope(since))["editions"] == [(2018, 1, 0, 0, 0, 0)]
+    both = queries.YieldFilter(channel="letter", point="PI-01")
+    assert queries.count_all(queries.Scope(both))["editions"] == []
+    assert queries.count_all(queries.Scope(queries.YieldFilter(edition=2018)))["editions"] == []
+
+
+@pytest.mark.parametrize("wanted", [{"channel": "letter"}, {"channel": "phone"}, {"point": "PI-01"},
+                                    {"point": "PI-02", "edition": 2018}, {"edition": 2019}])
+def test_channels_and_points_are_kept_too(mixed_history, wanted):
+    scope = queries.Scope(queries.YieldFilter(**wanted))
+    kept = _sorted(queries.count_all(scope))
+    assert kept == _sorted(queries.count_grouped(scope))
+    assert any(kept.values())
+
+
+def test_the_first_look_counts_without_touching_the_tip(app, make_tip, create_user):
+    # Acknowledging is a bulk UPDATE of the review alone: the tip itself is not changed in the session.
+    tip = make_tip(datetime.date(2018, 3, 5), edition=2018)
+    grading.review_for(tip)
+    db.session.commit()
+    grading.record_view(tip, create_user("investigator"))
+    db.session.commit()
+    assert sum(row[2] for row in _kept()["review_days"]) == 1
+    assert _kept() == _grouped()
+
+
+def test_the_migration_counts_the_tips_already_stored(tmp_path):
+    from flask_migrate import upgrade
+
+    from coldcase import create_app
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "migrate", "INSTANCE_PATH": tmp_path})
+    with app.app_context():
+        upgrade(revision="0008")
+        db.session.execute(text(
+            "INSERT INTO tips (uuid, number, channel, edition, text, how_known, when_where, status, created_at) "
+            "VALUES ('u-1', 'T-OLD-1', 'letter', 2018, 'x', 'saw', '', 'new', '2018-03-05')"))
+        db.session.commit()
+        upgrade()
+        assert summaries.read(db.session)["editions"] == [(2018, 1, 0, 0, 0, 0)]
+        assert summaries.read(db.session) == queries.count_grouped(queries.Scope())
+        db.session.remove()
