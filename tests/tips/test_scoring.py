@@ -374,3 +374,13 @@ def test_the_memory_of_seen_texts_stays_within_its_budget():
     assert texts[-5] in memo._entries
     huge = " ".join(f"woord{n}" for n in range(1000))
     assert len(memo.get(huge)) == 998 and huge not in memo._entries
+
+
+@pytest.mark.parametrize(("words", "noise"), [
+    (["moord"] * 30, True),                          # 30 words, one distinct: noise
+    (["moord"] * 29, False),                         # one word fewer than the minimum: judged as text
+    (["moord", "auto", "gracht"] * 10, True),        # 30 words, 3 distinct (a tenth): noise
+    (["moord", "auto", "gracht", "avond"] * 8, False),  # 32 words, 4 distinct (more than a tenth): text
+])
+def test_one_word_repeated_is_noise_from_thirty_words_and_a_tenth_distinct(words, noise):
+    assert ("repeated_characters" in codes(scored(" ".join(words)))) is noise
