@@ -54,10 +54,10 @@ def build_command(year: int, variant: str, out_dir: Path | None, distribution: s
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         report = result.preflight
-        for message in getattr(report, "errors", None) or []:
-            click.echo(f"preflight error: {message}", err=True)
-        for message in getattr(report, "warnings", None) or []:
-            click.echo(f"preflight warning: {message}", err=True)
+        for finding in getattr(report, "errors", None) or []:
+            click.echo(f"preflight error: {finding.check}: {finding.to_text()}", err=True)
+        for finding in getattr(report, "warnings", None) or []:
+            click.echo(f"preflight warning: {finding.check}: {finding.to_text()}", err=True)
         click.echo(result.summary())
         _audit_build(year, name, code, size.upper(), result)
         failed = failed or not result.ok

@@ -70,3 +70,23 @@ def test_distribution_all_builds_one_copy_per_point_with_its_code(copy_root, tmp
         assert manifest["distribution"] == code and manifest["job"]["copies"] == {code: copies}
         assert manifest["job"]["preflight"]["ok"] is True
     assert "calendar-2027-screen-PI-ZWOLLE.pdf" in result.output
+
+
+def test_preflight_findings_are_printed_as_sentences_with_their_check(sample_root, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from coldcase.publish import build
+    from coldcase.publish.preflight.report import Finding
+
+    report = SimpleNamespace(errors=[Finding("crop-marks", "no crop marks", page=3)],
+                             warnings=[Finding("contact", "the tip line is not set", severity="warning")])
+
+    def fake_build(library, year, options, progress=None):
+        return build.BuildResult(year, options.variant, pages=1, preflight=report)
+
+    monkeypatch.setattr(build, "build_calendar", fake_build)
+    result = _app(sample_root, tmp_path).test_cli_runner().invoke(
+        args=["calendar", "build", "2027", "--variant", "screen"])
+    assert "preflight error: crop-marks: page 3: no crop marks" in result.output
+    assert "preflight warning: contact: the tip line is not set" in result.output
+    assert "Finding(" not in result.output
