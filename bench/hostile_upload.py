@@ -216,13 +216,13 @@ def main() -> None:
         from flask_migrate import upgrade
 
         from coldcase import create_app
+        from coldcase.cases.store import case_library
         from coldcase.extensions import db
-        from coldcase.tips.attribution import current_library
 
         app = create_app()
         with app.app_context():
             upgrade()
-            case_id = next(iter(sorted(current_library().cases)))
+            case_id = next(iter(sorted(case_library().cases)))
             db.engine.dispose()
         port = free_port()
         server = start("coldcase:create_app()", port, options.workers, env, ROOT)

@@ -276,14 +276,14 @@ def main() -> None:
         from flask_migrate import upgrade
 
         from coldcase import create_app
+        from coldcase.cases.store import case_library
         from coldcase.extensions import db
-        from coldcase.tips.attribution import current_library
         from coldcase.tips.receipts import PARAMS
 
         app = create_app()
         with app.app_context():
             upgrade()
-            library = current_library()
+            library = case_library()
             case_id = next(iter(sorted(library.cases)))
             edition = library.current_edition()
             db.engine.dispose()
