@@ -45,6 +45,8 @@ MESSAGES: dict[str, Callable[[object], str]] = {
     "second_hand": lambda detail: _("heard it from someone else"),
     "hearsay_text": lambda detail: _("passes on what someone told: %(detail)s", detail=detail),
     "admission": lambda detail: _("tells of an admission or a hiding place: %(detail)s", detail=detail),
+    "motive": lambda detail: _("tells of a motive (a quarrel, a debt, jealousy, a threat): %(detail)s",
+                               detail=detail),
     "contact": lambda detail: _("the tipster can be contacted"),
     "attachment": lambda detail: _("comes with an attachment"),
     "restatement": lambda detail: _("repeats the published facts: %(detail)s%% of its words", detail=detail),

@@ -72,10 +72,11 @@ WEAK_SIGNALS: dict[str, tuple[str, ...]] = {
         "сон", "снил*", "приснил*", "экстрасенс*", "ясновид*", "гадалк*", "духи", "таро",
         "sen", "śnił*", "sniło", "jasnowidz*", "wróżk*", "wizj*", "duchy",
     ),
+    # The reward itself, or being paid for telling. Money alone ("ruzie over geld", "owed money") is often the
+    # motive, not a question about the reward: see MONEY_WORDS and DEMAND_WORDS.
     "reward_only": (
-        "beloning", "geld", "uitbetaald", "reward", "money", "paid", "recompensa", "dinero",
-        "مكافأة", "مكافاة", "المكافأة", "مال", "вознагражден*", "награда", "награду", "деньги",
-        "nagrod*", "pieniądze", "pieniadze",
+        "beloning", "uitbetaald", "uitbetaling", "reward", "get paid", "be paid", "recompensa", "me pagan",
+        "مكافأة", "مكافاة", "المكافأة", "вознагражден*", "награда", "награду", "nagrod*",
     ),
     "complaint": (
         "politie doet niks", "politie doet niets", "incompetent", "schande", "belachelijk", "waardeloos",
@@ -96,6 +97,33 @@ WEAK_SIGNALS: dict[str, tuple[str, ...]] = {
         "مرحبا", "السلام عليكم", "привет", "здравствуйте", "cześć", "czesc", "dzień dobry",
     ),
 }
+
+#: A motive the tipster reports: a quarrel, a debt, jealousy, a threat, revenge. Investigators ask "who had a
+#: reason?"; a tip that answers it adds something even when it names nobody.
+MOTIVE_PHRASES: tuple[str, ...] = (
+    "ruzie", "ruzies", "schulden", "geld schuldig", "geld lenen", "bedreigd*", "bedreigde", "jaloers*", "wraak",
+    "afrekening", "conflict",
+    "fight about", "fight over", "fight with", "quarrel*", "argument with", "owed", "debt*", "threatened",
+    "jealous*", "revenge", "feud",
+    "pelea", "peleado", "discusión", "discusion", "debía", "debia", "deuda*", "amenaz*", "celos", "celoso",
+    "venganza",
+    "خلاف", "شجار", "دين", "ديون", "هدد*", "تهديد", "غيرة", "انتقام",
+    "ссор*", "поссорил*", "долг", "долга", "долги", "долгов", "задолжал*", "угрожал*", "ревн*", "месть", "отомст*",
+    "kłótni*", "kłócił*", "pokłócił*", "dług*", "winien", "groził*", "zazdros*", "zemst*",
+)
+
+#: Money words: a question about the reward only together with a demand (:data:`DEMAND_WORDS`), since money is
+#: just as often the motive a tip reports ("een ruzie over geld", "he owed money").
+MONEY_WORDS: tuple[str, ...] = (
+    "geld", "centen", "money", "cash", "dinero", "plata", "مال", "المال", "فلوس", "деньги", "денег",
+    "pieniądze", "pieniadze", "pieniędzy", "kasa", "kasę",
+)
+#: Asking for money first ("eerst wil ik geld", "how much", "cuánto me dan"): with a money word, reward talk.
+DEMAND_WORDS: tuple[str, ...] = (
+    "eerst", "hoeveel", "krijg ik", "wil ik", "how much", "first", "do i get", "i want", "cuanto", "cuánto",
+    "primero", "quiero", "كم", "أولا", "اولا", "أريد", "اريد", "сколько", "сначала", "хочу", "ile", "najpierw",
+    "chcę", "chce",
+)
 
 #: The tipster says they were there ("ik zag", "I saw"): first-hand detail, whatever the form said.
 FIRST_HAND_PHRASES: tuple[str, ...] = (
@@ -130,25 +158,39 @@ ADMISSION_PHRASES: tuple[str, ...] = (
     "przyznał*", "zrobił to", "zakopał*",
 )
 
-#: Someone the tipster knows ("mijn zwager", "my flatmate", "моя соседка"): a person who can be found through
-#: the tipster, a lead even when no name is given.
-RELATIONS: tuple[str, ...] = (
-    "mijn ex", "mijn vader", "mijn moeder", "mijn broer", "mijn zus", "mijn zwager", "mijn schoonzus",
-    "mijn schoonvader", "mijn oom", "mijn tante", "mijn neef", "mijn nicht", "mijn buurman", "mijn buurvrouw",
-    "mijn collega", "mijn huisgenoot", "mijn man", "mijn vrouw", "mijn zoon", "mijn dochter", "mijn baas",
-    "mijn vriend", "mijn vriendin", "mijn stiefvader", "de zus van mijn", "de broer van mijn",
-    "my ex", "my father", "my mother", "my brother", "my sister", "my brother in law", "my sister in law",
-    "my uncle", "my aunt", "my cousin", "my neighbour", "my neighbor", "my colleague", "my flatmate",
-    "my roommate", "my husband", "my wife", "my son", "my daughter", "my boss", "my stepfather",
-    "my boyfriend", "my girlfriend",
-    "mi ex", "mi padre", "mi madre", "mi hermano", "mi hermana", "mi cuñado", "mi tío", "mi tio", "mi tía",
-    "mi primo", "mi prima", "mi vecino", "mi vecina", "mi compañero", "mi marido", "mi esposa", "mi jefe",
-    "mi novio", "mi novia", "mi padrastro",
-    "زوجي", "زوجي السابق", "أخي", "اخي", "أختي", "عمي", "خالي", "جاري", "جارتي", "صديقي", "زميلي", "ابن عمي",
-    "мой бывший", "моя бывшая", "мой отец", "моя мать", "мой брат", "моя сестра", "мой муж", "моя жена",
-    "мой дядя", "мой сосед", "моя соседка", "мой коллега", "мой друг", "моя подруга", "мой начальник",
-    "mój były", "moja była", "mój ojciec", "moja matka", "mój brat", "moja siostra", "mój mąż", "moja żona",
-    "mój wujek", "mój sąsiad", "moja sąsiadka", "mój kolega", "mój szwagier", "mój szef", "mój chłopak",
+#: Possessives that make a kin or social noun the tipster's own ("mijn zwager", "my flatmate", "моя соседка").
+_MY: dict[str, tuple[str, ...]] = {
+    "nl": ("mijn", "m'n"), "en": ("my",), "es": ("mi", "mis"), "ru": ("мой", "моя", "мои", "моего", "моей"),
+    "pl": ("mój", "moja", "moi", "mojego", "mojej"),
+}
+#: Kin and social nouns per language; ``*`` for inflected forms ("mothers", "сестры").
+_KIN: dict[str, tuple[str, ...]] = {
+    "nl": ("ex", "vader", "moeder", "ouders", "broer", "zus", "zwager", "schoonzus", "schoonvader",
+           "schoonmoeder", "oom", "tante", "neef", "nicht", "opa", "oma", "buurman", "buurvrouw", "buren",
+           "collega", "huisgenoot", "man", "vrouw", "zoon", "dochter", "baas", "vriend", "vriendin",
+           "stiefvader", "stiefmoeder", "celmaat", "familie"),
+    "en": ("ex", "father*", "dad", "mother*", "mum", "mom", "parents", "brother*", "sister*", "brother in law",
+           "sister in law", "uncle", "aunt*", "cousin*", "grandmother", "grandfather", "grandma", "grandpa",
+           "neighbour*", "neighbor*", "colleague*", "flatmate", "roommate", "husband", "wife", "son", "daughter",
+           "boss", "stepfather", "stepmother", "boyfriend", "girlfriend", "friend", "family"),
+    "es": ("ex", "padre", "madre", "padres", "hermano", "hermana", "cuñado", "cuñada", "tío", "tio", "tía",
+           "tia", "primo", "prima", "abuela", "abuelo", "vecino", "vecina", "compañero", "compañera", "marido",
+           "esposa", "esposo", "hijo", "hija", "jefe", "novio", "novia", "padrastro", "amigo", "amiga",
+           "familia"),
+    "ru": ("бывш*", "отец", "отца", "мать", "матери", "брат*", "сестр*", "муж*", "жена", "жены", "дядя",
+           "дяди", "тетя", "тётя", "тети", "тёти", "сосед*", "коллег*", "друг*", "подруг*", "начальник*",
+           "сын*", "доч*", "бабушк*", "дедушк*"),
+    "pl": ("był*", "ojciec", "ojca", "matka", "matki", "brat*", "siostr*", "mąż", "męża", "żona", "żony",
+           "wujek", "wujka", "ciotk*", "sąsiad*", "kolega", "kolegi", "szwagier*", "szef*", "chłopak*",
+           "dziewczyn*", "syn*", "córk*", "babci*", "dziadk*", "przyjaciel*", "przyjaciółk*"),
+}
+#: Someone the tipster knows: a person who can be found through the tipster, a lead even when no name is
+#: given. Every possessive with every kin noun of its language; Arabic joins "my" to the noun (زوجي, أختي).
+RELATIONS: tuple[str, ...] = tuple(f"{my} {kin}" for lang, mine in _MY.items() for my in mine
+                                   for kin in _KIN[lang]) + (
+    "زوجي", "زوجي السابق", "أخي", "اخي", "أختي", "اختي", "أبي", "ابي", "أمي", "امي", "عمي", "عمتي", "خالي",
+    "خالتي", "جاري", "جارتي", "جارتنا", "جارنا", "صديقي", "صديقتي", "زميلي", "زميلتي", "ابن عمي", "ابنة عمي",
+    "زوجتي", "ابني", "ابنتي",
 )
 
 #: Capitalised words that are not leads: God and prophets, feasts, greetings.

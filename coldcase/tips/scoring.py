@@ -49,6 +49,7 @@ DEFAULT_WEIGHTS: dict[str, int] = {
     "second_hand": 2,
     "hearsay_text": 3,
     "admission": 8,
+    "motive": 6,
     "contact": 10,
     "attachment": 5,
     "restatement": -15,
@@ -85,6 +86,7 @@ REASON_TEXTS: dict[str, str] = {
     "second_hand": "heard it from someone else",
     "hearsay_text": "passes on what someone told: {detail}",
     "admission": "tells of an admission or a hiding place: {detail}",
+    "motive": "tells of a motive (a quarrel, a debt, jealousy, a threat): {detail}",
     "contact": "the tipster can be contacted",
     "attachment": "comes with an attachment",
     "restatement": "repeats the published facts: {detail}% of its words",
@@ -298,6 +300,9 @@ def _overlaps(specific: textscan.Specific, taken: list[tuple[int, int]]) -> bool
 
 def _is_published(specific: textscan.Specific, published: PublishedFacts | None) -> bool:
     if published is None:
+        return False
+    if specific.kind == "relation":
+        # "mijn zus" is the tipster's own sister: never the victim's "zus" that the case page speaks of.
         return False
     if specific.kind == "date":
         return published.has_date(specific)

@@ -1,5 +1,5 @@
 """Signs in a tip's wording, in every language of the site: held-back facts it mentions, how the tipster knows
-(a witness, hearsay, an admission), and weak signals (speculation, dreams and psychics, the reward, complaints,
+(a witness, hearsay, an admission, a motive), and weak signals (speculation, dreams and psychics, the reward, complaints,
 greetings). Pure: no Flask, no database. The words themselves are in :mod:`coldcase.tips.lexicons`.
 """
 
@@ -25,7 +25,8 @@ def text_signals(scanned: textscan.ScannedText, has_specifics: bool, content_wor
     found: list[tuple[str, str]] = []
     for code, phrases in (("first_hand_text", lexicons.FIRST_HAND_PHRASES),
                           ("hearsay_text", lexicons.SECOND_HAND_PHRASES),
-                          ("admission", lexicons.ADMISSION_PHRASES)):
+                          ("admission", lexicons.ADMISSION_PHRASES),
+                          ("motive", lexicons.MOTIVE_PHRASES)):
         hit = _first(scanned, phrases)
         if hit:
             found.append((code, hit))
@@ -35,9 +36,21 @@ def text_signals(scanned: textscan.ScannedText, has_specifics: bool, content_wor
         if code == "greeting_only" and content_words >= GREETING_WORDS:
             continue
         hit = _first(scanned, phrases)
+        if code == "reward_only" and not hit:
+            hit = _money_demanded(scanned)
         if hit:
             found.append((code, None if code in ("reward_only", "greeting_only") else hit))
+    if any(code == "speculation" for code, _ in found):
+        # "Misschien een afrekening": a guessed motive is speculation, not a motive someone reported.
+        found = [(code, detail) for code, detail in found if code != "motive"]
     return found
+
+
+def _money_demanded(scanned: textscan.ScannedText) -> str | None:
+    """Money asked for ("eerst wil ik geld zien", "how much money"): reward talk. Money alone is not: a quarrel
+    about money or a debt is a motive, and that is information."""
+    money = _first(scanned, lexicons.MONEY_WORDS)
+    return money if money and _first(scanned, lexicons.DEMAND_WORDS) else None
 
 
 def _first(scanned: textscan.ScannedText, phrases: tuple[str, ...]) -> str | None:

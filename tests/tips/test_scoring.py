@@ -65,6 +65,10 @@ REASON_EXAMPLES = [
      "dream_or_psychic", "droomde"),
     ("Hoeveel is de beloning precies en krijg ik die ook nog als het al jaren geleden is gebeurd?",
      "reward_only", None),
+    ("Ik weet misschien iets, maar eerst wil ik geld zien. Hoeveel krijg ik als het klopt wat ik zeg?",
+     "reward_only", None),
+    ("Zijn zwager had in die tijd ruzie met hem over een partij gereedschap die nooit betaald was.",
+     "motive", "ruzie"),
     ("Schande dat er na al die jaren nog steeds niets bekend is, doe eens gewoon jullie werk eens.",
      "complaint", "Schande"),
     ("hallo test", "greeting_only", None),
@@ -384,3 +388,55 @@ def test_the_memory_of_seen_texts_stays_within_its_budget():
 ])
 def test_one_word_repeated_is_noise_from_thirty_words_and_a_tenth_distinct(words, noise):
     assert ("repeated_characters" in codes(scored(" ".join(words)))) is noise
+
+
+# --- money, motives and the tipster's own relatives ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hij had die winter ruzie over geld met zijn compagnon, die daarna ineens een nieuwe auto reed.",
+    "He owed money to some guys from the market and they came looking for him that week.",
+    "Mohamed debía dinero a unos chicos del barrio y por eso lo buscaban esa semana.",
+])
+def test_money_as_a_motive_is_not_a_question_about_the_reward(text):
+    found = codes(scored(text))
+    assert "reward_only" not in found
+    assert "motive" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Hoeveel geld krijg ik als ik zeg wie het was? Eerst betalen.",
+    "how much money do i get for a name? i want it in cash first",
+    "¿Cuánto dinero me dan? Primero el dinero.",
+    "Сколько денег я получу? Сначала деньги.",
+])
+def test_money_asked_for_first_is_reward_talk_in_every_language(text):
+    assert "reward_only" in codes(scored(text))
+
+
+def test_a_reward_question_with_a_new_name_is_a_tip_not_reward_talk():
+    found = codes(scored("Is de beloning er nog? Het was Kevin Smit uit de Kruidenwijk."))
+    assert "reward_only" not in found and "new_name" in found
+
+
+def test_a_guessed_motive_is_speculation_not_a_motive():
+    found = codes(scored("Misschien was het een afrekening, dat gebeurt daar vaker denk ik."))
+    assert "speculation" in found and "motive" not in found
+
+
+def test_a_relative_of_the_tipster_counts_even_when_the_case_page_uses_the_same_kin_word():
+    page = published_facts(["Ergens mist een familie al jaren een moeder, dochter of zus."])
+    score = score_tip("De zus van mijn moeder is rond die tijd uit beeld geraakt, niemand heeft haar gezocht.",
+                      "other", False, False, published=page)
+    assert codes(score)["relation"] == "mijn moeder"
+    assert ("new", "mijn moeder") in {(h.kind, "De zus van mijn moeder is"[h.start:h.end]) for h in score.highlights}
+
+
+@pytest.mark.parametrize("text, relation", [
+    ("my mothers sister stopped calling us that autumn", "my mothers"),
+    ("mi primo dice que lo buscaban esa semana", "mi primo"),
+    ("моя бабушка видела его в тот вечер у вокзала", "моя бабушка"),
+    ("moja ciotka mieszkała wtedy obok nich na tej ulicy", "moja ciotka"),
+    ("أمي كانت تعرفها من السوق", "أمي"),
+])
+def test_relatives_are_found_in_every_language_and_inflected(text, relation):
+    assert codes(scored(text))["relation"] == relation
