@@ -13,6 +13,8 @@ that its peak memory is its own:
   machine, the floor under any real build (which must also convert the photos to CMYK);
 - cold print build: `build_calendar(..., "print")` with an empty cache (target ≤ 0.6× the baseline);
 - rebuild after editing one case's summary (target ≤ 0.15×);
+- preview of one page after editing another case (`coldcase calendar preview`: that week page alone, laid
+  out in the process, PDF and a 30 dpi PNG; target ≤ 0.08×);
 - screen build (its size: target ≤ 8 MB).
 
 Each phase runs in its own process tree (the build's workers and their forkserver included), which
@@ -52,7 +54,9 @@ sys.path.insert(0, str(REPO))
 
 TODAY = datetime.date(2026, 11, 1)
 PHOTO_PX = (2000, 1500)
-TARGETS = {"cold": 0.6, "rebuild": 0.15, "print_mb": 25.0, "screen_mb": 8.0}
+TARGETS = {"cold": 0.6, "rebuild": 0.15, "preview": 0.08, "print_mb": 25.0, "screen_mb": 8.0}
+#: The case of the week edited before the preview phase (another than the rebuild's).
+PREVIEW_WEEK = 21
 
 
 def make_photo(path: Path, seed: int) -> None:
@@ -116,6 +120,16 @@ def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict
         workers = 0
     elif phase == "split":
         path, workers = render_split(library, year, out, cache), 2
+    elif phase == "preview":
+        from coldcase.publish.preview import PreviewRequest, preview_page
+
+        case_id = library.editions[year].weeks[PREVIEW_WEEK - 1]
+        result = preview_page(library, year, PreviewRequest(case_id=case_id, png_dpi=30),
+                              BuildOptions(variant="print", out_dir=out, cache_dir=cache))
+        if not result.ok:
+            raise SystemExit(f"preview: not made: {result.problems}")
+        path, workers = result.pdf_path, 0
+        figures.update(rendered=int(result.rendered))
     else:
         variant = "screen" if phase == "screen" else "print"
         workers = os.cpu_count() or 1
@@ -264,7 +278,7 @@ def main() -> None:
         print(f"{os.cpu_count()} cores; wall s, CPU s (every process of the phase), peak PSS of the tree",
               flush=True)
         ratios: dict[str, list[float]] = {"cold": [], "rebuild": [], "cold_cpu": [], "rebuild_cpu": [], "memory": [],
-                                          "split": [], "split_memory": []}
+                                          "split": [], "split_memory": [], "preview": [], "preview_cpu": []}
         for number in range(1, args.rounds + 1):
             for folder in (cache, work / "cache-naive", work / "cache-split", out / "print"):
                 shutil.rmtree(folder, ignore_errors=True)
@@ -277,6 +291,11 @@ def main() -> None:
             edit_one_case(root, weeks[9])
             warm = in_child("rebuild", root, out / "print", args.year, cache)
             _line(f"{number} rebuild", warm, f"({warm['rendered']} rendered, {warm['cached']} from cache)")
+            edit_one_case(root, weeks[PREVIEW_WEEK - 1])
+            preview = in_child("preview", root, out / "preview", args.year, cache)
+            _line(f"{number} preview", preview, f"({preview['rendered']} page laid out)")
+            ratios["preview"].append(preview["seconds"] / base["seconds"])
+            ratios["preview_cpu"].append(preview["cpu"] / base["cpu"])
             ratios["cold"].append(cold["seconds"] / base["seconds"])
             ratios["rebuild"].append(warm["seconds"] / base["seconds"])
             ratios["cold_cpu"].append(cold["cpu"] / base["cpu"])
@@ -291,6 +310,7 @@ def main() -> None:
         rows = [
             ("cold print build / baseline time", median["cold"], TARGETS["cold"], "x"),
             ("rebuild after one edit / baseline time", median["rebuild"], TARGETS["rebuild"], "x"),
+            ("preview of one page after an edit / base", median["preview"], TARGETS["preview"], "x"),
             ("peak PSS, cold build / baseline", median["memory"], 1.0, "x"),
             ("print PDF size (MB)", cold["bytes"] / 1e6, TARGETS["print_mb"], ""),
             ("screen PDF size (MB)", screen["bytes"] / 1e6, TARGETS["screen_mb"], ""),
@@ -305,6 +325,7 @@ def main() -> None:
         print(f"{'floor: its peak PSS / baseline':42} {median['split_memory']:8.2f}x")
         print(f"{'CPU time, cold build / baseline':42} {median['cold_cpu']:8.2f}x")
         print(f"{'CPU time, rebuild / baseline':42} {median['rebuild_cpu']:8.2f}x")
+        print(f"{'CPU time, preview / baseline':42} {median['preview_cpu']:8.2f}x")
         for label, figures in (("print", cold), ("screen", screen)):
             errors = figures.get("preflight_errors") or []
             print(f"preflight {label}: " + ("passed" if not errors else f"{len(errors)} error(s): {errors[:3]}"))

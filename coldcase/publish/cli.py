@@ -125,3 +125,42 @@ def preflight_command(pdf: Path, manifest: Path | None, output_format: str) -> N
                else report.to_text())
     if not report.ok:
         sys.exit(1)
+
+
+@calendar_cli.command("preview")
+@click.argument("year", type=int)
+@click.option("--case", "case_id", default=None, metavar="ID", help="Preview the week page of this case.")
+@click.option("--week", type=int, default=None, help="Preview this week's page (1-52).")
+@click.option("--variant", type=click.Choice(["print", "screen"]), default="print", show_default=True)
+@click.option("--distribution", default=None, metavar="CODE", help="As printed for this distribution point.")
+@click.option("--size", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="A4",
+              show_default=True)
+@click.option("--png", "png_dpi", type=int, default=None, metavar="DPI",
+              help="Also write a PNG at this resolution (30 dpi: as the page reads from two metres).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: OUTPUT_DIR/YEAR/preview].")
+def preview_command(year: int, case_id: str | None, week: int | None, variant: str, distribution: str | None,
+                    size: str, png_dpi: int | None, out_dir: Path | None) -> None:
+    """Lay out one week page of edition YEAR as the build would, after editing a case: a one-page PDF (and a
+    PNG with --png). Shares the build's render cache, so the next build does not lay that page out again."""
+    from coldcase.cases.loader import load_library
+    from coldcase.publish.build import BuildOptions
+    from coldcase.publish.preview import PreviewRequest, preview_page
+
+    config = current_app.config
+    library = load_library(Path(config["CASES_DIR"]))
+    output = Path(config["OUTPUT_DIR"]) / str(year)
+    options = BuildOptions(variant=variant, out_dir=out_dir or output / "preview", cache_dir=output / ".cache",
+                           distribution=distribution, size=size.upper(),
+                           base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
+    result = preview_page(library, year, PreviewRequest(case_id=case_id, week=week, png_dpi=png_dpi), options)
+    for problem in result.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if not result.ok:
+        sys.exit(1)
+    made = "laid out" if result.rendered else "from the cache"
+    click.echo(f"week {result.week} ({result.case_id}), {made}, {result.seconds:.1f} s: {result.pdf_path}")
+    if result.png_path:
+        click.echo(f"PNG: {result.png_path}")
