@@ -190,6 +190,10 @@ POINT_COLUMNS = (
 )
 
 
+#: The kinds of distribution point an edition file may name (see case-format.md), in words.
+POINT_KINDS = {"prison": N_("prison"), "probation": N_("probation"), "clinic": N_("clinic"), "other": N_("other")}
+
+
 def points_table(rows, library: Library, editions: list[int], wanted: YieldFilter) -> Table:
     """Per distribution point and edition: tips and usable tips per 1,000 copies, the points that drew nothing
     included."""
@@ -203,7 +207,7 @@ def points_table(rows, library: Library, editions: list[int], wanted: YieldFilte
                 continue
             tips, usable = counts.get((year, point.code), (0, 0))
             seen.add((year, point.code))
-            table.rows.append((year, point.code, point.name, point.kind, point.copies, tips, usable,
+            table.rows.append((year, point.code, point.name, POINT_KINDS.get(point.kind, point.kind), point.copies, tips, usable,
                                stats.per_thousand(tips, point.copies), stats.per_thousand(usable, point.copies)))
     without = False
     for (year, code), (tips, usable) in sorted(counts.items(), key=lambda i: (i[0][0] or 0, i[0][1] or "")):

@@ -63,6 +63,7 @@ def test_dashboard_in_dutch(analyst, tips):
     row = page.split('<th scope="row">2018</th>', 1)[1].split("</tr>", 1)[0]
     assert [cell.split(">")[-1] for cell in row.split("</td>")[:4]] == ["48.000", "3", "2", "66,7%"]
     assert '<option value="visit" >bezoek in de gevangenis</option>' in page  # the filter's channels
+    assert "<td>PI Vught</td><td>gevangenis</td>" in page  # the kind of distribution point
 
 
 def test_charts_in_dutch(analyst, tips):
