@@ -4,7 +4,8 @@ CSV is written for Excel with Dutch settings, which is what analysts here open i
 UTF-8 with a byte order mark (so Excel reads ``é`` and ``ë`` right), whole numbers as they are, other numbers
 with a decimal comma and no thousands separator (``2,60``), shares as percentages (``41,03``), an empty cell
 where the page shows a dash, and ``inf`` for an upper limit without bound. LibreOffice asks for the separator
-and reads the same file. A text cell that a spreadsheet would take for a formula gets a leading quote.
+and reads the same file. A text cell that a spreadsheet would take for a formula gets a leading quote. Headers,
+words in cells and notes are in the reader's language (the numbers stay in the format above, whatever it is).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import io
 import math
 
 from coldcase.analytics.tables import Table
+from coldcase.analytics.words import ENGLISH, N_, Translator
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,28 +33,29 @@ def _number(value, kind: str) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(value, float) else str(value)
 
 
-def _text(value) -> str:
-    text = "" if value is None else str(value)
+def _text(value, say: Translator) -> str:
+    text = say(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def table_csv(table: Table, description: str = "") -> str:
+def table_csv(table: Table, description: str = "", say: Translator = ENGLISH) -> str:
     """One table as CSV text (with the byte order mark): a header line, the rows, then the notes as lines of
-    one cell each after an empty line, so that nothing said on the page is lost in the file."""
+    one cell each after an empty line, so that nothing said on the page is lost in the file. Words in ``say``'s
+    language."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([column.label for column in table.columns])
+    writer.writerow([_text(column.label, say) for column in table.columns])
     for row in table.rows:
         writer.writerow([_number(value, column.kind) if column.numeric and not isinstance(value, str)
-                         else _text(value) for column, value in zip(table.columns, row, strict=True)])
+                         else _text(value, say) for column, value in zip(table.columns, row, strict=True)])
     if table.notes or description or not table.rows:
         writer.writerow([])
         if not table.rows:
-            writer.writerow([table.empty])
+            writer.writerow([say(table.empty)])
         if description:
-            writer.writerow([f"Filter: {description}"])
+            writer.writerow([say(N_("Filter: %(filter)s", filter=description))])
         for note in table.notes:
-            writer.writerow([note])
+            writer.writerow([say(note)])
     return BOM + buffer.getvalue()
 
 

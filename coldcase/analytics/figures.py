@@ -17,9 +17,11 @@ from coldcase.analytics.handling import handling_tables
 from coldcase.analytics.queries import Scope
 from coldcase.analytics.tables import Column, Table
 from coldcase.analytics.uplift import uplift_table, week_table
+from coldcase.analytics.words import N_, Joined, Nn_, Text
 from coldcase.cases.model import Library
 
-NO_EDITION = "no edition"
+NO_EDITION = N_("no edition")
+GENERAL = N_("general (no case)")
 
 
 @dataclass
@@ -31,7 +33,7 @@ class Figures:
     #: The editions the figures cover (those with tips in the filter), oldest first.
     editions: list[int] = field(default_factory=list)
     #: Messages about the data as a whole ("Edition 2027 has no tips yet.").
-    notices: list[str] = field(default_factory=list)
+    notices: list[Text] = field(default_factory=list)
     #: What pages derive from the figures (their rendered HTML), remembered with them.
     derived: dict = field(default_factory=dict)
 
@@ -76,8 +78,9 @@ def compute(wanted: YieldFilter, library: Library, today: datetime.date,
     figures.editions = [year for year in editions.column("edition") if isinstance(year, int)]
     if wanted.edition is not None and wanted.edition not in figures.editions:
         others = replace(wanted, edition=None)
-        figures.notices.append(f"Edition {wanted.edition} has no tips"
-                               f"{'' if others.is_empty else ' that match the other filters'}.")
+        figures.notices.append(N_("Edition %(year)s has no tips.", year=wanted.edition) if others.is_empty else
+                               N_("Edition %(year)s has no tips that match the other filters.",
+                                  year=wanted.edition))
     listed = set(figures.editions) | ({wanted.edition} if wanted.edition else set())
     figures.tables["cases"] = cases_table(counts["cases"], library, listed, scope)
     weeks = counts["case_weeks"]
@@ -96,17 +99,17 @@ def compute(wanted: YieldFilter, library: Library, today: datetime.date,
 
 
 EDITION_COLUMNS = (
-    Column("edition", "Edition", "text"), Column("copies", "Copies printed"), Column("tips", "Tips"),
-    Column("usable", "Usable"), Column("usable_share", "Usable %", "share"),
-    Column("reopened", "Led to reopening"), Column("solved", "Led to a solution"),
-    Column("tips_per_1000", "Tips per 1,000 copies", "rate"),
-    Column("usable_per_1000", "Usable per 1,000 copies", "rate"),
+    Column("edition", N_("Edition"), "text"), Column("copies", N_("Copies printed")), Column("tips", N_("Tips")),
+    Column("usable", N_("Usable")), Column("usable_share", N_("Usable %"), "share"),
+    Column("reopened", N_("Led to reopening")), Column("solved", N_("Led to a solution")),
+    Column("tips_per_1000", N_("Tips per 1,000 copies"), "rate"),
+    Column("usable_per_1000", N_("Usable per 1,000 copies"), "rate"),
 )
 
 
 def editions_table(rows, library: Library, wanted: YieldFilter | None = None) -> Table:
     """Editions side by side."""
-    table = Table("editions", "Editions side by side", EDITION_COLUMNS)
+    table = Table("editions", N_("Editions side by side"), EDITION_COLUMNS)
     missing_copies = []
     for year, tips, _graded, usable, reopened, solved in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0)):
         copies = copies_of(library, year)
@@ -114,22 +117,26 @@ def editions_table(rows, library: Library, wanted: YieldFilter | None = None) ->
             missing_copies.append(str(year))
         table.rows.append((year if year is not None else NO_EDITION, copies, tips, usable, stats.share(usable, tips),
                            reopened, solved, stats.per_thousand(tips, copies), stats.per_thousand(usable, copies)))
-    table.notes.append("Usable counts every tip graded usable or better; led to reopening counts those that "
-                       "led to reopening or to a solution. Per 1,000 copies uses the copies the edition file "
-                       "records for its distribution points.")
+    table.notes.append(N_("Usable counts every tip graded usable or better; led to reopening counts those that "
+                          "led to reopening or to a solution. Per 1,000 copies uses the copies the edition file "
+                          "records for its distribution points."))
     if missing_copies:
-        table.notes.append(f"No copy count for edition {', '.join(missing_copies)} (no edition file with "
-                           "distribution points): no per-1,000 figures.")
+        table.notes.append(Nn_("No copy count for edition %(editions)s (no edition file with distribution "
+                               "points): no per-1,000 figures.",
+                               "No copy count for editions %(editions)s (no edition file with distribution "
+                               "points): no per-1,000 figures.", len(missing_copies),
+                               editions=", ".join(missing_copies)))
     empty = sorted(set(library.editions) - {r[0] for r in rows})
     if empty and (wanted is None or wanted.is_empty):  # with a filter, an edition left out may have tips all the same
-        table.notes.append(f"Editions without tips: {', '.join(map(str, empty))}.")
+        table.notes.append(N_("Editions without tips: %(editions)s.", editions=", ".join(map(str, empty))))
     return table
 
 
 CASE_COLUMNS = (
-    Column("case", "Case", "text"), Column("edition", "Edition", "text"), Column("week", "Featured week"),
-    Column("tips", "Tips"), Column("graded", "Graded"), Column("usable", "Usable"),
-    Column("reopened", "Led to reopening"), Column("solved", "Led to a solution"),
+    Column("case", N_("Case"), "text"), Column("edition", N_("Edition"), "text"),
+    Column("week", N_("Featured week")), Column("tips", N_("Tips")), Column("graded", N_("Graded")),
+    Column("usable", N_("Usable")), Column("reopened", N_("Led to reopening")),
+    Column("solved", N_("Led to a solution")),
 )
 
 
@@ -142,14 +149,14 @@ def cases_table(rows, library: Library, editions: set[int], scope: Scope) -> Tab
         for case_id in edition.weeks if edition else ():
             if scope.case_ids is None or case_id in scope.case_ids:
                 keys.add((year, case_id))
-    table = Table("cases", "Per case", CASE_COLUMNS)
+    table = Table("cases", N_("Per case"), CASE_COLUMNS)
     for year, case_id in sorted(keys, key=lambda k: (k[1] or "", k[0] or 0)):
         edition = library.editions.get(year) if year is not None else None
         week = edition.weeks.index(case_id) + 1 if edition and case_id in edition.weeks else None
         tips, graded, usable, reopened, solved = counts.get((year, case_id), (0, 0, 0, 0, 0))
-        table.rows.append((case_id or "general (no case)", year if year is not None else NO_EDITION, week, tips,
+        table.rows.append((case_id or GENERAL, year if year is not None else NO_EDITION, week, tips,
                            graded, usable, reopened, solved))
-    table.notes.append("A dash for the featured week: the case was not featured in that edition.")
+    table.notes.append(N_("A dash for the featured week: the case was not featured in that edition."))
     return table
 
 
@@ -161,31 +168,37 @@ def channels_table(rows) -> Table:
         months[monday.strftime("%Y-%m")][channel] += tips
         usable[channel] += usable_tips
     present = [c for c in CHANNELS if any(c in m for m in months.values())]
-    columns = (Column("month", "Month", "text"),) + tuple(Column(c, CHANNELS[c]) for c in present)
-    table = Table("channels", "Per channel over time", columns)
+    columns = (Column("month", N_("Month"), "text"),) + tuple(Column(c, CHANNELS[c]) for c in present)
+    table = Table("channels", N_("Per channel over time"), columns)
     for month in sorted(months):
         table.rows.append((month, *(months[month].get(c, 0) for c in present)))
     if present:
         totals = [sum(months[m].get(c, 0) for m in months) for c in present]
-        table.notes.append("Usable per channel: " + "; ".join(
-            f"{CHANNELS[c]} {usable[c]} of {t}" for c, t in zip(present, totals, strict=True)) + ".")
-    table.notes.append("Months by the Monday of the ISO week the tips arrived in.")
+        each = [N_("%(channel)s %(usable)d of %(tips)d", channel=CHANNELS[c], usable=usable[c], tips=t)
+                for c, t in zip(present, totals, strict=True)]
+        table.notes.append(N_("Usable per channel: %(channels)s.", channels=Joined("; ", each)))
+    table.notes.append(N_("Months by the Monday of the ISO week the tips arrived in."))
     return table
 
 
 POINT_COLUMNS = (
-    Column("edition", "Edition", "text"), Column("code", "Point", "text"), Column("name", "Name", "text"),
-    Column("kind", "Kind", "text"), Column("copies", "Copies"), Column("tips", "Tips"), Column("usable", "Usable"),
-    Column("tips_per_1000", "Tips per 1,000 copies", "rate"),
-    Column("usable_per_1000", "Usable per 1,000 copies", "rate"),
+    Column("edition", N_("Edition"), "text"), Column("code", N_("Point"), "text"),
+    Column("name", N_("Name"), "text"), Column("kind", N_("Kind"), "text"), Column("copies", N_("Copies")),
+    Column("tips", N_("Tips")), Column("usable", N_("Usable")),
+    Column("tips_per_1000", N_("Tips per 1,000 copies"), "rate"),
+    Column("usable_per_1000", N_("Usable per 1,000 copies"), "rate"),
 )
+
+
+#: The kinds of distribution point an edition file may name (see case-format.md), in words.
+POINT_KINDS = {"prison": N_("prison"), "probation": N_("probation"), "clinic": N_("clinic"), "other": N_("other")}
 
 
 def points_table(rows, library: Library, editions: list[int], wanted: YieldFilter) -> Table:
     """Per distribution point and edition: tips and usable tips per 1,000 copies, the points that drew nothing
     included."""
     counts = {(year, code): (tips, usable) for year, code, tips, usable in rows}
-    table = Table("points", "Per distribution point", POINT_COLUMNS)
+    table = Table("points", N_("Per distribution point"), POINT_COLUMNS)
     seen = set()
     for year in editions:
         edition = library.editions.get(year)
@@ -194,45 +207,48 @@ def points_table(rows, library: Library, editions: list[int], wanted: YieldFilte
                 continue
             tips, usable = counts.get((year, point.code), (0, 0))
             seen.add((year, point.code))
-            table.rows.append((year, point.code, point.name, point.kind, point.copies, tips, usable,
+            table.rows.append((year, point.code, point.name, POINT_KINDS.get(point.kind, point.kind), point.copies, tips, usable,
                                stats.per_thousand(tips, point.copies), stats.per_thousand(usable, point.copies)))
     without = False
     for (year, code), (tips, usable) in sorted(counts.items(), key=lambda i: (i[0][0] or 0, i[0][1] or "")):
         if (year, code) in seen or code is None:
             continue
         without = True
-        table.rows.append((year if year is not None else NO_EDITION, code, "not in the edition file", None,
+        table.rows.append((year if year is not None else NO_EDITION, code, N_("not in the edition file"), None,
                            None, tips, usable, None, None))
     direct = sum(tips for (_, code), (tips, _) in counts.items() if code is None)
     if direct:
-        table.notes.append(f"{direct} tips came without a distribution point (the web site, the phone line "
-                           "without a code).")
+        table.notes.append(Nn_("%(num)d tip came without a distribution point (the web site, the phone line "
+                               "without a code).",
+                               "%(num)d tips came without a distribution point (the web site, the phone line "
+                               "without a code).", direct))
     if without:
-        table.notes.append("A dash: the point has no copy count in the edition file, so no per-1,000 figure.")
+        table.notes.append(N_("A dash: the point has no copy count in the edition file, so no per-1,000 figure."))
     return table
 
 
-CALIBRATION_COLUMNS = (Column("band", "Triage score", "text"), Column("graded", "Graded tips"),
-                       Column("usable", "Usable"), Column("usable_rate", "Usable rate", "share"))
+CALIBRATION_COLUMNS = (Column("band", N_("Triage score"), "text"), Column("graded", N_("Graded tips")),
+                       Column("usable", N_("Usable")), Column("usable_rate", N_("Usable rate"), "share"))
 
 
 def calibration_tables(score_counts) -> tuple[Table, Table]:
     """The usable rate per score band, and the score's AUC and Brier score with the tips they rest on."""
     graded = sum(yes + no for _, yes, no in score_counts)
-    bands = Table("calibration", "Triage score calibration", CALIBRATION_COLUMNS)
-    summary = Table("score", "Does the score rank tips well?",
-                    (Column("measure", "Measure", "text"), Column("value", "Value", "ratio")))
-    summary.rows.append(("Graded tips with a score", graded))
+    bands = Table("calibration", N_("Triage score calibration"), CALIBRATION_COLUMNS)
+    summary = Table("score", N_("Does the score rank tips well?"),
+                    (Column("measure", N_("Measure"), "text"), Column("value", N_("Value"), "ratio")))
+    summary.rows.append((N_("Graded tips with a score"), graded))
     if graded < stats.MIN_GRADED_TIPS:
-        note = (f"Not enough graded tips: {graded}, and at least {stats.MIN_GRADED_TIPS} are needed for "
-                "the calibration, AUC and Brier score.")
+        note = N_("Not enough graded tips: %(graded)d, and at least %(needed)d are needed for the calibration, "
+                  "AUC and Brier score.", graded=graded, needed=stats.MIN_GRADED_TIPS)
         bands.notes.append(note)
         summary.notes.append(note)
         bands.empty = note
         return bands, summary
     for band in stats.calibration(score_counts):
         bands.rows.append((band.label, band.graded, band.usable, band.usable_rate))
-    summary.rows.append(("ROC AUC (0.5 is chance, 1 is perfect)", stats.auc(score_counts)))
-    summary.rows.append(("Brier score of score/100 (lower is better; 0.25 is a coin)", stats.brier(score_counts)))
-    summary.notes.append("Usable means graded usable or better; the score is the triage score at intake.")
+    summary.rows.append((N_("ROC AUC (0.5 is chance, 1 is perfect)"), stats.auc(score_counts)))
+    summary.rows.append((N_("Brier score of score/100 (lower is better; 0.25 is a coin)"),
+                         stats.brier(score_counts)))
+    summary.notes.append(N_("Usable means graded usable or better; the score is the triage score at intake."))
     return bands, summary

@@ -1,11 +1,18 @@
 """A figure as a table: named columns of a kind (count, share, rate ...) and rows of raw values. The page, the
-CSV export and the PDF report all render these, so each figure is computed once and shown three ways."""
+CSV export and the PDF report all render these, so each figure is computed once and shown three ways.
+
+Titles, labels, notes and words in cells are :class:`~coldcase.analytics.words.Text`: English until shown, then
+said by the reader's :class:`~coldcase.analytics.words.Translator`, which also chooses the number separators."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
+
+from coldcase.analytics.words import ENGLISH, N_, Text, Translator
 
 #: How each kind of value reads on a page: ``None`` is a dash (the table's notes say why).
 DASH = "–"
@@ -17,7 +24,7 @@ class Column:
     decimals) or days."""
 
     key: str
-    label: str
+    label: Text
     kind: str = "int"
 
     @property
@@ -31,11 +38,11 @@ class Table:
     """One figure's table. ``notes`` explain dashes and limits; ``empty`` is said when there are no rows."""
 
     key: str
-    title: str
+    title: Text
     columns: tuple[Column, ...]
     rows: list[tuple] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    empty: str = "No tips match the filter."
+    notes: list[Text] = field(default_factory=list)
+    empty: Text = N_("No tips match the filter.")
 
     def column(self, key: str) -> list:
         """The values of one column, top to bottom."""
@@ -43,35 +50,51 @@ class Table:
         return [row[index] for row in self.rows]
 
 
-def show(value, kind: str) -> str:
-    """``value`` as it reads on the page and in the report."""
+@functools.cache
+def _separators(language: str) -> dict[int, str]:
+    """How English number separators (``,`` groups, ``.`` decimals) read in ``language``."""
+    try:
+        symbols = Locale.parse(language).number_symbols["latn"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return {}
+    return str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
+
+
+def localized(text: str, say: Translator) -> str:
+    """A number written the English way (``1,234.5``) with ``say``'s language's separators."""
+    return text if say.language == "en" else text.translate(_separators(say.language))
+
+
+def show(value, kind: str, say: Translator = ENGLISH) -> str:
+    """``value`` as it reads on the page and in the report, in ``say``'s language."""
     if value is None:
         return DASH
-    if kind == "text":
-        return str(value)
+    if kind == "text" or isinstance(value, str):
+        return say(value)
     if kind == "share":
-        return f"{value * 100:.1f}%"
+        return localized(f"{value * 100:.1f}", say) + "%"
     if kind == "rate":
-        return f"{value:,.2f}"
+        return localized(f"{value:,.2f}", say)
     if kind == "ratio" and isinstance(value, int):
-        return f"{value:,}"
+        return localized(f"{value:,}", say)
     if kind == "ratio":
-        return "∞" if value == float("inf") else f"{value:,.2f}"
+        return "∞" if value == float("inf") else localized(f"{value:,.2f}", say)
     if kind == "days":
-        return f"{value:,} d"
-    return f"{value:,}"
+        return say(N_("%(days)s d", days=localized(f"{value:,}", say)))
+    return localized(f"{value:,}", say)
 
 
-def body_html(table: Table) -> Markup:
-    """The table's rows as HTML ``<tr>`` elements (the first cell a row header), every value escaped. Built here
-    rather than cell by cell in the template: a dashboard over ten editions has thousands of cells."""
+def body_html(table: Table, say: Translator = ENGLISH) -> Markup:
+    """The table's rows as HTML ``<tr>`` elements (the first cell a row header), every value escaped and said in
+    ``say``'s language. Built here rather than cell by cell in the template: a dashboard over ten editions has
+    thousands of cells."""
     numeric = [column.numeric for column in table.columns]
     kinds = [column.kind for column in table.columns]
     parts = []
     for row in table.rows:
-        cells = [f'<th scope="row">{escape(show(row[0], kinds[0]))}</th>']
-        cells += [f'<td class="num">{escape(show(value, kind))}</td>' if is_number
-                  else f"<td>{escape(show(value, kind))}</td>"
+        cells = [f'<th scope="row">{escape(show(row[0], kinds[0], say))}</th>']
+        cells += [f'<td class="num">{escape(show(value, kind, say))}</td>' if is_number
+                  else f"<td>{escape(show(value, kind, say))}</td>"
                   for value, kind, is_number in zip(row[1:], kinds[1:], numeric[1:], strict=True)]
         parts.append("<tr>" + "".join(cells) + "</tr>")
     return Markup("\n".join(parts))

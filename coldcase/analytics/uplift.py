@@ -15,6 +15,7 @@ from collections import defaultdict
 from coldcase.analytics import stats
 from coldcase.analytics.filters import YieldFilter
 from coldcase.analytics.tables import Column, Table
+from coldcase.analytics.words import N_, Nn_, Text
 from coldcase.cases.model import Library
 
 WEEKS = 52
@@ -34,9 +35,9 @@ def _edition_week(year: int, monday: datetime.date) -> int | None:
 
 
 WEEK_COLUMNS = (
-    Column("edition", "Edition", "text"), Column("week", "Week"), Column("monday", "Monday", "text"),
-    Column("featured", "Featured case", "text"), Column("tips", "Tips"),
-    Column("featured_tips", "About the featured case"), Column("usable", "Usable"),
+    Column("edition", N_("Edition"), "text"), Column("week", N_("Week")), Column("monday", N_("Monday"), "text"),
+    Column("featured", N_("Featured case"), "text"), Column("tips", N_("Tips")),
+    Column("featured_tips", N_("About the featured case")), Column("usable", N_("Usable")),
 )
 
 
@@ -57,7 +58,7 @@ def week_table(rows, library: Library, editions: list[int]) -> Table:
         counts[2] += usable
         if year in featured and week <= len(featured[year]) and featured[year][week - 1] == case_id:
             counts[1] += tips
-    table = Table("weeks", "Per ISO week", WEEK_COLUMNS)
+    table = Table("weeks", N_("Per ISO week"), WEEK_COLUMNS)
     for year in editions:
         weeks = featured.get(year, ())
         for week in range(1, WEEKS + 1):
@@ -65,17 +66,22 @@ def week_table(rows, library: Library, editions: list[int]) -> Table:
             table.rows.append((year, week, monday_of(year, week).isoformat(),
                                weeks[week - 1] if week <= len(weeks) else None, tips, featured_tips, usable))
     for year, tips in sorted(outside.items()):
-        table.notes.append(f"Edition {year}: {tips} tips arrived outside its weeks 1-52 (before or after the "
-                           "year) and are not in this table.")
+        table.notes.append(Nn_("Edition %(year)s: %(num)d tip arrived outside its weeks 1-52 (before or after "
+                               "the year) and is not in this table.",
+                               "Edition %(year)s: %(num)d tips arrived outside its weeks 1-52 (before or after "
+                               "the year) and are not in this table.", tips, year=year))
     return table
 
 
 UPLIFT_COLUMNS = (
-    Column("edition", "Edition", "text"), Column("case", "Case", "text"), Column("week", "Featured week"),
-    Column("inside", "Tips in window"), Column("inside_weeks", "Window weeks"),
-    Column("outside", "Tips in other weeks"), Column("outside_weeks", "Other weeks"),
-    Column("ratio", "Rate ratio", "ratio"), Column("low", "95% low", "ratio"), Column("high", "95% high", "ratio"),
-    Column("verdict", "Reading", "text"),
+    Column("edition", N_("Edition"), "text"), Column("case", N_("Case"), "text"),
+    Column("week", N_("Featured week")), Column("inside", N_("Tips in window")),
+    Column("inside_weeks", N_("Window weeks")), Column("outside", N_("Tips in other weeks")),
+    Column("outside_weeks", N_("Other weeks")), Column("ratio", N_("Rate ratio"), "ratio"),
+    # The level as a parameter: a literal "95% low" reads to pybabel as a format ("% lo").
+    Column("low", N_("%(level)d%% low", level=95), "ratio"),
+    Column("high", N_("%(level)d%% high", level=95), "ratio"),
+    Column("verdict", N_("Reading"), "text"),
 )
 
 
@@ -96,15 +102,15 @@ def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
     return sum(shown[week] for week in weeks)
 
 
-def verdict(result: stats.RateRatio) -> str:
+def verdict(result: stats.RateRatio) -> Text:
     """The rate ratio in words."""
     if not result.enough:
-        return f"too few tips to say (fewer than {stats.MIN_UPLIFT_TIPS})"
+        return N_("too few tips to say (fewer than %(needed)d)", needed=stats.MIN_UPLIFT_TIPS)
     if result.low > 1:
-        return "more tips in the featured weeks"
+        return N_("more tips in the featured weeks")
     if result.high < 1:
-        return "fewer tips in the featured weeks"
-    return "no clear difference"
+        return N_("fewer tips in the featured weeks")
+    return N_("no clear difference")
 
 
 def uplift_table(rows, library: Library, editions: list[int], wanted: YieldFilter) -> Table:
@@ -122,7 +128,7 @@ def uplift_table(rows, library: Library, editions: list[int], wanted: YieldFilte
         if window is None or week is None:
             continue
         (inside if week in window else outside)[(year, case_id)] += tips
-    table = Table("uplift", "Featured-week uplift per case", UPLIFT_COLUMNS)
+    table = Table("uplift", N_("Featured-week uplift per case"), UPLIFT_COLUMNS)
     for (year, case_id), window in windows.items():
         if (year, case_id) not in inside and (year, case_id) not in outside:
             continue
@@ -132,9 +138,9 @@ def uplift_table(rows, library: Library, editions: list[int], wanted: YieldFilte
         table.rows.append((year, case_id, window.start, result.inside, weeks_in, result.outside, weeks_out,
                            result.ratio, result.low, result.high, verdict(result)))
     table.rows.sort(key=lambda r: (r[0], -(r[7] if r[7] is not None else -1), r[1]))
-    table.notes.append(
-        f"Each case against itself: its tips per week in the featured week and the {WINDOW_AFTER} weeks after "
-        "it, divided by its tips per week in the edition's other weeks (1-52), with an exact 95% Poisson "
-        f"interval. Cases with fewer than {stats.MIN_UPLIFT_TIPS} tips in all: too few to say. Cases without "
-        "any tip are left out.")
+    table.notes.append(N_(
+        "Each case against itself: its tips per week in the featured week and the %(after)d weeks after it, "
+        "divided by its tips per week in the edition's other weeks (1-52), with an exact 95%% Poisson interval. "
+        "Cases with fewer than %(needed)d tips in all: too few to say. Cases without any tip are left out.",
+        after=WINDOW_AFTER, needed=stats.MIN_UPLIFT_TIPS))
     return table

@@ -1,17 +1,22 @@
 """The analysts' pages: the yield dashboard, its CSV exports and the PDF report. Views read the filter from
-the URL, compute the figures, record exports in the audit log (one commit) and render."""
+the URL, compute the figures, record exports in the audit log (one commit) and render.
+
+The figures are shared by readers of every language (:mod:`coldcase.analytics.memo`); their words are said in
+the reader's language here, when rendered, by :func:`translator`."""
 
 from __future__ import annotations
 
 import datetime
 
 from flask import Blueprint, Response, abort, render_template, request
+from flask_babel import get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 
 from coldcase.analytics import figures as yield_figures
 from coldcase.analytics import filters, memo
+from coldcase.analytics.words import Translator
 from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role
@@ -30,6 +35,11 @@ def today() -> datetime.date:
     return datetime.datetime.now(datetime.UTC).date()
 
 
+def translator() -> Translator:
+    """Says the figures' words in the language of the current request (English outside one)."""
+    return Translator(str(get_locale() or "en"), get_translations())
+
+
 def _figures():
     library = case_library()
     wanted, problems = filters.parse(request.args, yield_figures.choices(library))
@@ -41,16 +51,17 @@ def _figures():
 def dashboard():
     """The dashboard: every figure with its chart and table, narrowed by the filter in the URL. The charts are
     images of their own (drawn in parallel by the browser's requests, the page never waits for them); the
-    figures' HTML is remembered with the figures."""
+    figures' HTML is remembered with the figures, once per language."""
     from coldcase.analytics.charts import has_chart
 
     result, problems, library = _figures()
     query = result.wanted.as_query()
-    sections = result.derived.get("sections_html")
+    say = translator()
+    sections = result.derived.get(("sections_html", say.language))
     if sections is None:
         sections = render_template("analytics/_sections.html", figures=result, sections=SECTIONS, query=query,
                                    charted={key for key in SECTIONS if has_chart(result[key])})
-        result.derived["sections_html"] = sections
+        result.derived[("sections_html", say.language)] = sections
     options = yield_figures.choices(library)
     return render_template("analytics/dashboard.html", figures=result, problems=problems, sections=SECTIONS,
                            sections_html=Markup(sections), query=query, editions=sorted(options.editions),
@@ -67,7 +78,7 @@ def chart(name: str):
     if name not in SECTIONS:
         abort(404)
     result, _problems, _ = _figures()
-    svg = chart_svg(result[name])
+    svg = chart_svg(result[name], translator())
     if svg is None:
         abort(404)
     response = Response(svg, mimetype="image/svg+xml")
@@ -84,7 +95,7 @@ def export_csv(name: str):
     if name not in SECTIONS:
         abort(404)
     result, _problems, _ = _figures()
-    text = table_csv(result[name], result.wanted.describe())
+    text = table_csv(result[name], result.wanted.describe(), translator())
     audit.record(current_user, audit.EXPORT, f"yield:{name}",
                  {"what": f"yield {name} (CSV)", "filter": result.wanted.as_query()})
     db.session.commit()
@@ -116,18 +127,24 @@ def _safe_name(name: str) -> str:
 
 @bp.app_template_filter("yield_value")
 def yield_value(value, kind: str) -> str:
-    """A table cell as the page shows it."""
+    """A table cell as the page shows it, in the reader's language."""
     from coldcase.analytics.tables import show
 
-    return show(value, kind)
+    return show(value, kind, translator())
+
+
+@bp.app_template_filter("yield_text")
+def yield_text(value) -> str:
+    """A title, label, note or message of the figures in the reader's language."""
+    return translator()(value)
 
 
 @bp.app_template_global("table_body")
 def table_body(table) -> Markup:
-    """A table's rows as HTML (see :func:`coldcase.analytics.tables.body_html`)."""
+    """A table's rows as HTML in the reader's language (see :func:`coldcase.analytics.tables.body_html`)."""
     from coldcase.analytics.tables import body_html
 
-    return body_html(table)
+    return body_html(table, translator())
 
 
 @bp.record_once
