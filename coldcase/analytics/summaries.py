@@ -1,11 +1,12 @@
 """The yield figures kept counted: every write to a tip updates ``yield_cells`` in its own transaction, so the
 dashboard reads counts instead of scanning the tips.
 
-Each figure is defined once, as a GROUP BY over the per-tip facts (:func:`_figure_selects`). A change to some
+Each figure is defined once, as a GROUP BY over the per-tip facts (:func:`figure_selects`). A change to some
 tips (:func:`sync`) counts those tips' old facts, stores their new facts, counts them again and adds the
 difference to the cells; :func:`rebuild` counts every tip from scratch (``coldcase yield rebuild``, and
-migration 0009). Both use the same statements, so the two cannot drift apart. Which tips changed is found by
-:mod:`coldcase.analytics.tracking`, which calls :func:`sync` before every commit.
+migrations 0009 and 0010). Both use the same statements, so the two cannot drift apart. Which tips changed is
+found by :mod:`coldcase.analytics.tracking`, which calls :func:`sync` before every commit. The dashboard reads
+the counts through :mod:`coldcase.analytics.kept`.
 
 Handling times are kept as exact histograms of whole days per edition (a tip keeps only its day of arrival,
 so whole days are all there is): medians and percentiles computed from them are exact, not approximated.
@@ -73,10 +74,10 @@ def _sliced_by(f, part: str):
     return {"channel": f.channel, "point": f.point_code, "case": f.case_id, "month": month_of(f.day)}[part]
 
 
-def figure_selects(tip_ids: Iterable[int] | None = None, parts: Iterable[str] = PARTS, source=None) -> list:
-    """Every figure's rows ``(figure, part, edition, key1, key2, n1..n5)`` counted over the stored facts of
-    ``tip_ids`` (``None``: every tip), or over ``source`` (a selection of the facts' rows with their columns),
-    for every slice of ``parts``: one SELECT per figure and slice."""
+def figure_selects(parts: Iterable[str] = PARTS, source=None) -> list:
+    """Every figure's rows ``(figure, part, edition, key1, key2, n1..n5)`` counted over the stored facts (or over
+    ``source``, some of their rows with their columns, e.g. a CTE), for every slice of ``parts``: one SELECT per
+    figure and slice."""
     f = (YieldTipFact.__table__ if source is None else source).c
     count, none = func.count(), literal(0)
     outcomes = (count, func.sum(f.graded), func.sum(f.usable), func.sum(f.reopened), func.sum(f.solved))
@@ -92,8 +93,6 @@ def figure_selects(tip_ids: Iterable[int] | None = None, parts: Iterable[str] = 
         label = literal(NO_KEY) if not part else literal(f"{part}=") + sliced[0]
         columns = (literal(name), label, f.edition, *keys, *counts)
         query = select(*(column.label(key) for column, key in zip(columns, CELL_KEYS + COUNTS, strict=True)))
-        if tip_ids is not None:
-            query = query.where(f.tip_id.in_(tip_ids))
         if part in ("point", "case"):
             # A point, unit or kind filter never matches tips without a point or case.
             query = query.where(sliced[0] != NO_KEY)
@@ -120,7 +119,11 @@ def figure_selects(tip_ids: Iterable[int] | None = None, parts: Iterable[str] = 
 
 
 def _figure_selects(tip_ids: Iterable[int] | None = None):
-    return union_all(*figure_selects(tip_ids))
+    """Every figure over every tip, or over the facts of ``tip_ids`` (read once, in a CTE)."""
+    if tip_ids is None:
+        return union_all(*figure_selects())
+    return union_all(*figure_selects(source=select(YieldTipFact.__table__).where(
+        YieldTipFact.tip_id.in_(tip_ids)).cte("changed")))
 
 
 def rebuild(bind) -> None:
