@@ -1,8 +1,9 @@
 """The SQL aggregates behind the yield figures. Every function runs one GROUP BY over the tips (joined with
-their reviews where outcomes count) and returns small rows of counts; no tip is loaded into Python.
+their reviews where outcomes count) and returns small rows of counts; no tip is loaded into Python. The pages
+read the same rows from the kept counts (:func:`count_all`); these queries are what those counts must equal.
 
-Days and weeks are computed in the database with two small functions that read the same on SQLite and
-PostgreSQL (:class:`week_start`, :class:`days_between`).
+Days, weeks and months are computed in the database with small functions that read the same on SQLite and
+PostgreSQL (:class:`week_start`, :class:`month_of`, :class:`days_between`).
 """
 
 from __future__ import annotations

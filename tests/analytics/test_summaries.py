@@ -252,3 +252,35 @@ def test_the_migration_counts_the_tips_already_stored(tmp_path):
         assert kept.count(db.session, queries.Scope())["editions"] == [(2018, 1, 0, 0, 0, 0)]
         assert kept.count(db.session, queries.Scope()) == queries.count_grouped(queries.Scope())
         db.session.remove()
+
+
+def test_the_migration_adds_the_case_and_month_slices_to_counts_already_kept(tmp_path):
+    from flask_migrate import upgrade
+
+    from coldcase import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'kept.db'}", "SECRET_KEY": "migrate",
+                      "INSTANCE_PATH": tmp_path})
+    with app.app_context():
+        upgrade(revision="0009")
+        db.session.execute(text(
+            "INSERT INTO tips (uuid, number, channel, edition, case_id, text, how_known, when_where, status, "
+            "created_at) VALUES ('u-1', 'T-OLD-1', 'letter', 2018, 'case-a', 'x', 'saw', '', 'new', '2018-03-05')"))
+        db.session.commit()
+        summaries.rebuild(db.session)
+        # As 0009's code kept them: no case or month slices.
+        db.session.execute(text("DELETE FROM yield_cells WHERE part LIKE 'case=%' OR part LIKE 'month=%'"))
+        db.session.commit()
+        upgrade()
+        for wanted in ({"cases": {"case-a"}}, {"since": D(2018, 3, 1), "until": D(2018, 3, 31)}):
+            assert queries.count_all(_scope(wanted))["editions"] == [(2018, 1, 0, 0, 0, 0)]
+        db.session.remove()
+
+
+def test_a_case_id_of_the_longest_length_is_kept_as_a_slice(app, make_tip):
+    longest = "c" * 64
+    make_tip(D(2018, 3, 5), edition=2018, case_id=longest)
+    scope = _scope({"cases": {longest}})
+    assert queries.count_all(scope)["cases"] == [(2018, longest, 1, 0, 0, 0, 0)]
+    assert _sorted(queries.count_all(scope)) == _sorted(queries.count_grouped(scope))
+
