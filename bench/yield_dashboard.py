@@ -1,6 +1,11 @@
 """Benchmark the analysts' yield dashboard on PostgreSQL with 10,000 and 1,000,000 tips over 10 editions.
 
 Run: .venv/bin/python bench/yield_dashboard.py [--sizes 10000,1000000] [--requests 7] [--admin-url URL]
+     [--keep] [--reuse]
+
+``--keep`` leaves each size's database in place (``coldcase_bench_<size>``) and ``--reuse`` measures on such a
+database again without filling it (migrated to the newest revision and counted again by the rebuild): the
+1,000,000-tip fill takes minutes.
 
 For each size a throwaway database is created (and dropped at the end), migrated, and filled with one
 INSERT ... SELECT over generate_series: tips of editions 2017-2026 (the sample editions plus generated ones for
@@ -17,8 +22,10 @@ review, closing for 60%) and team messages for some. Then, in the same run:
   the session (as intake and grading write), before each request: the kept counts are synced in that write's
   transaction, and the page reads again the changed edition's counts and computes its figures again; the
   write (with its sync) is timed apart from the request;
-- a channel filter after a new tip (the counts are kept per channel too), and a date filter after a new tip:
-  a filter the kept counts do not hold, so the changed edition's tips are counted by GROUP BY.
+- a channel filter after a new tip (the counts are kept per channel too), and the other filters (date ranges,
+  a unit, a kind, a channel and a point together, a unit with dates: :data:`FILTERED`) unchanged, after a new
+  tip and after a regrade: they read the kept per-case and per-month counts, or the fact rows of the tips they
+  match (see ``coldcase/analytics/kept.py``).
 
 The fill is plain SQL, so the kept counts are made once after it by the rebuild (timed as well).
 
@@ -121,6 +128,16 @@ PLAIN = [
 ]
 
 
+#: The filtered views besides a channel or a point alone (label, query): whole months of a date range, a date
+#: range that cuts months, a unit and a kind (sets of cases), a channel and a point together, a unit with dates.
+FILTERED = (("since=2017-06-01", "since=2017-06-01"),
+            ("since=2018-03-15&until=2026-06-15", "since=2018-03-15&until=2026-06-15"),
+            ("unit=Oost-Nederland", "unit=Team+Cold+Cases+Oost-Nederland"),
+            ("kind=homicide", "kind=homicide"),
+            ("channel=letter&point=(first)", "channel=letter&point={point}"),
+            ("unit=Oost-Nederland&since=2018-03-15", "unit=Team+Cold+Cases+Oost-Nederland&since=2018-03-15"))
+
+
 def timed(function, repeat: int) -> list[float]:
     """Run ``function`` ``repeat`` times; return the durations in milliseconds."""
     durations = []
@@ -161,6 +178,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=7)
     parser.add_argument("--each", action="store_true", help="Also time each plain statement once.")
     parser.add_argument("--profile", action="store_true", help="Profile one recount in-process.")
+    parser.add_argument("--keep", action="store_true", help="Keep each database (coldcase_bench_<size>).")
+    parser.add_argument("--reuse", action="store_true", help="Measure on the databases --keep left.")
     parser.add_argument("--admin-url", default=os.environ.get("PG_ADMIN_URL",
                                                               "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))
     options = parser.parse_args()
@@ -180,16 +199,20 @@ def main() -> None:
 
 def one_size(size: int, cases: Path, options) -> dict[str, float]:
     """Fill a throwaway database with ``size`` tips and measure; returns each page's median (ms)."""
-    name = f"coldcase_bench_{secrets.token_hex(4)}"
+    kept = options.keep or options.reuse
+    name = f"coldcase_bench_{size}" if kept else f"coldcase_bench_{secrets.token_hex(4)}"
     admin = sa.create_engine(options.admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    if not options.reuse:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     url = sa.engine.make_url(options.admin_url).set(database=name).render_as_string(hide_password=False)
     try:
         return run(url, size, cases, options)
     finally:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if not kept:
+            with admin.connect() as connection:
+                connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
@@ -214,22 +237,30 @@ def run(url: str, size: int, cases: Path, options) -> dict[str, float]:
         assert set(EDITIONS) <= set(library.editions), sorted(library.editions)
         case_ids = [case for year in EDITIONS for case in library.editions[year].weeks]
         points = [p.code for p in library.editions[2019].distribution]
-        create_user("bench@police.example", ["analyst"], password="correct horse battery")
-        db.session.commit()
-        start = time.perf_counter()
-        db.session.execute(sa.text(FILL), {"count": size, "cases": case_ids, "points": points})
-        db.session.execute(sa.text(REVIEWS))
-        db.session.execute(sa.text(MESSAGES))
-        db.session.commit()
-        db.session.execute(sa.text("ANALYZE"))
-        db.session.commit()
-        print(f"== {size:,} tips over {len(EDITIONS)} editions: inserted and analysed in "
-              f"{time.perf_counter() - start:.1f} s")
+        filtered = [(label, query.format(point=points[0])) for label, query in FILTERED]
+        if options.reuse:
+            # Tips a previous run added after the fill are dropped, so that every run measures the same data.
+            db.session.execute(sa.text("DELETE FROM tips WHERE id > :size"), {"size": size})
+            db.session.commit()
+            print(f"== {size:,} tips over {len(EDITIONS)} editions: reusing the database")
+        else:
+            create_user("bench@police.example", ["analyst"], password="correct horse battery")
+            db.session.commit()
+            start = time.perf_counter()
+            db.session.execute(sa.text(FILL), {"count": size, "cases": case_ids, "points": points})
+            db.session.execute(sa.text(REVIEWS))
+            db.session.execute(sa.text(MESSAGES))
+            db.session.commit()
+            db.session.execute(sa.text("ANALYZE"))
+            db.session.commit()
+            print(f"== {size:,} tips over {len(EDITIONS)} editions: inserted and analysed in "
+                  f"{time.perf_counter() - start:.1f} s")
         # The fill is plain SQL, which the session listener does not see: count it as `coldcase yield rebuild`.
         start = time.perf_counter()
         summaries.rebuild(db.session)
         db.session.commit()
         db.session.execute(sa.text("ANALYZE yield_cells"))
+        db.session.execute(sa.text("ANALYZE yield_tip_facts"))
         db.session.commit()
         cells = db.session.scalar(sa.text("SELECT count(*) FROM yield_cells"))
         print(f"{'rebuild (every tip counted)':<38} {(time.perf_counter() - start) * 1000:8.1f} ms   {cells} cells")
@@ -268,7 +299,8 @@ def run(url: str, size: int, cases: Path, options) -> dict[str, float]:
         medians = {}
         for label, path in (("dashboard", "/staff/yield/"),
                             ("dashboard, edition=2018", "/staff/yield/?edition=2018"),
-                            ("dashboard, channel=letter", "/staff/yield/?channel=letter")):
+                            ("dashboard, channel=letter", "/staff/yield/?channel=letter"),
+                            *((f"dashboard, {label}", f"/staff/yield/?{query}") for label, query in filtered)):
             page(path)()
             statements.clear()
             page(path)()
@@ -327,9 +359,10 @@ def run(url: str, size: int, cases: Path, options) -> dict[str, float]:
         for label, change, path in (("dashboard after a new tip", new_tip, "/staff/yield/"),
                                     ("dashboard after a regrade", regrade, "/staff/yield/"),
                                     ("channel=letter after a new tip", new_tip, "/staff/yield/?channel=letter"),
-                                    # A filter the kept counts do not hold: the changed edition's tips are
-                                    # counted with GROUP BY (the first request counts every edition).
-                                    ("since=2017-06-01 after a new tip", new_tip, "/staff/yield/?since=2017-06-01")):
+                                    *((f"{label} after a new tip", new_tip, f"/staff/yield/?{query}")
+                                      for label, query in filtered),
+                                    *((f"{label} after a regrade", regrade, f"/staff/yield/?{query}")
+                                      for label, query in filtered)):
             writes.clear()
             durations = timed(after(change, path), options.requests)
             # The request alone: the write (with its sync) is timed apart.

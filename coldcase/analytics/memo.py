@@ -3,8 +3,8 @@ reads again only the editions whose counts changed.
 
 The counts are kept in ``yield_cells`` by :mod:`coldcase.analytics.summaries`, which bumps an edition's row in
 ``yield_versions`` in the same transaction as every change to its counts. The state is those few rows (one
-small statement); an edition whose version moved is read again (from the cells, or for a filter the cells do
-not hold, by its GROUP BY queries over that edition's tips), the rest is reused. A rebuild moves the version of
+small statement); an edition whose version moved is read again (by :mod:`coldcase.analytics.kept`, from the
+cells and for some filters the fact rows of that edition's matching tips), the rest is reused. A rebuild moves the version of
 every edition. A version and the counts it stands for are committed together, so a reader never keeps counts
 older than the state it remembers them under.
 

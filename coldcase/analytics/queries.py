@@ -1,8 +1,9 @@
 """The SQL aggregates behind the yield figures. Every function runs one GROUP BY over the tips (joined with
-their reviews where outcomes count) and returns small rows of counts; no tip is loaded into Python.
+their reviews where outcomes count) and returns small rows of counts; no tip is loaded into Python. The pages
+read the same rows from the kept counts (:func:`count_all`); these queries are what those counts must equal.
 
-Days and weeks are computed in the database with two small functions that read the same on SQLite and
-PostgreSQL (:class:`week_start`, :class:`days_between`).
+Days, weeks and months are computed in the database with small functions that read the same on SQLite and
+PostgreSQL (:class:`week_start`, :class:`month_of`, :class:`days_between`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Date, Integer, case, func, or_, select
+from sqlalchemy import Date, Integer, String, case, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -41,6 +42,24 @@ def _week_start_sqlite(element, compiler, **kw):
 @compiles(week_start, "postgresql")
 def _week_start_postgresql(element, compiler, **kw):
     return f"CAST(date_trunc('week', {compiler.process(element.clauses, **kw)}) AS DATE)"
+
+
+class month_of(FunctionElement):  # noqa: N801
+    """The month of a date column as text, ``"2018-03"`` (the format written into the SQL, not bound, so that the
+    same expression in a SELECT and its GROUP BY is recognised as one)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(month_of)
+def _month_of_sqlite(element, compiler, **kw):
+    return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(month_of, "postgresql")
+def _month_of_postgresql(element, compiler, **kw):
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
 
 
 class days_between(FunctionElement):  # noqa: N801
@@ -232,21 +251,11 @@ AGGREGATES = {
 
 
 def count_all(scope: Scope) -> dict[str, list[tuple]]:
-    """Every aggregate for ``scope``: ``{name: rows}``. Read from the kept counts
-    (:mod:`coldcase.analytics.summaries`) when the filter narrows at most to an edition and a channel or a
-    point; counted over the tips otherwise."""
-    wanted = scope.wanted
-    if (scope.case_ids is None and wanted.since is None and wanted.until is None
-            and (wanted.channel is None or wanted.point is None)):
-        from coldcase.analytics import summaries
+    """Every aggregate for ``scope``: ``{name: rows}``, read from the kept counts
+    (:mod:`coldcase.analytics.kept`); :func:`count_grouped` gives the same rows by counting the tips."""
+    from coldcase.analytics import kept
 
-        editions = scope.editions
-        if wanted.edition is not None:
-            editions = [year for year in (editions or [wanted.edition]) if year == wanted.edition]
-        part = (f"channel={wanted.channel}" if wanted.channel is not None
-                else f"point={wanted.point}" if wanted.point is not None else "")
-        return summaries.read(db.session, editions, part)
-    return count_grouped(scope)
+    return kept.count(db.session, scope)
 
 
 def count_grouped(scope: Scope) -> dict[str, list[tuple]]:

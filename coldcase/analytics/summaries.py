@@ -1,11 +1,12 @@
 """The yield figures kept counted: every write to a tip updates ``yield_cells`` in its own transaction, so the
 dashboard reads counts instead of scanning the tips.
 
-Each figure is defined once, as a GROUP BY over the per-tip facts (:func:`_figure_selects`). A change to some
+Each figure is defined once, as a GROUP BY over the per-tip facts (:func:`figure_selects`). A change to some
 tips (:func:`sync`) counts those tips' old facts, stores their new facts, counts them again and adds the
 difference to the cells; :func:`rebuild` counts every tip from scratch (``coldcase yield rebuild``, and
-migration 0009). Both use the same statements, so the two cannot drift apart. Which tips changed is found by
-:mod:`coldcase.analytics.tracking`, which calls :func:`sync` before every commit.
+migrations 0009 and 0010). Both use the same statements, so the two cannot drift apart. Which tips changed is
+found by :mod:`coldcase.analytics.tracking`, which calls :func:`sync` before every commit. The dashboard reads
+the counts through :mod:`coldcase.analytics.kept`.
 
 Handling times are kept as exact histograms of whole days per edition (a tip keeps only its day of arrival,
 so whole days are all there is): medians and percentiles computed from them are exact, not approximated.
@@ -13,14 +14,12 @@ so whole days are all there is): medians and percentiles computed from them are 
 
 from __future__ import annotations
 
-import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, or_, select, union_all
+from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
-from coldcase.analytics.queries import REOPENED, SOLVED, USABLE, days_between, week_start
+from coldcase.analytics.queries import REOPENED, SOLVED, USABLE, days_between, month_of, week_start
 from coldcase.analytics.summary_models import EVERY_EDITION, NO_EDITION, NO_KEY, YieldCell, YieldTipFact, YieldVersion
 from coldcase.review.models import TipReview
 from coldcase.tips.models import Tip, TipMessage, TipStatus
@@ -30,8 +29,9 @@ BATCH = 500
 #: A change to more tips than this (``coldcase tips rescore``) counts everything again instead.
 REBUILD_ABOVE = 20_000
 
-_COUNTS = ("n1", "n2", "n3", "n4", "n5")
-_CELL_KEYS = ("figure", "part", "edition", "key1", "key2")
+#: The count columns of a cell, and its key columns (in the order :func:`figure_selects` returns them).
+COUNTS = ("n1", "n2", "n3", "n4", "n5")
+CELL_KEYS = ("figure", "part", "edition", "key1", "key2")
 _FACT_COLUMNS = tuple(column.name for column in YieldTipFact.__table__.columns)
 
 
@@ -63,15 +63,22 @@ def _fact_select(tip_ids: Iterable[int] | None = None):
     return query if tip_ids is None else query.where(Tip.id.in_(tip_ids))
 
 
-#: The slices the figures are also kept for: every tip (``""``), and per channel and per distribution point, so
-#: that a channel or point filter reads cells too. Stored as ``part``: ``"channel=letter"``, ``"point=PI-01"``.
-PARTS = ("", "channel", "point")
+#: The slices the figures are also kept for, besides every tip (``""``): per channel and per distribution point,
+#: per case (a unit or kind filter sums its cases' slices) and per month of arrival (a date range sums its whole
+#: months). Stored as ``part``: ``"channel=letter"``, ``"point=PI-01"``, ``"case=jan-2018"``, ``"month=2018-03"``.
+PARTS = ("", "channel", "point", "case", "month")
 
 
-def _figure_selects(tip_ids: Iterable[int] | None = None):
-    """Every figure's rows ``(figure, part, edition, key1, key2, n1..n5)`` counted over the stored facts, for
-    every slice of :data:`PARTS`."""
-    f = YieldTipFact
+def _sliced_by(f, part: str):
+    """The facts' value (of columns ``f``) that names a tip's slice of kind ``part``."""
+    return {"channel": f.channel, "point": f.point_code, "case": f.case_id, "month": month_of(f.day)}[part]
+
+
+def figure_selects(parts: Iterable[str] = PARTS, source=None) -> list:
+    """Every figure's rows ``(figure, part, edition, key1, key2, n1..n5)`` counted over the stored facts (or over
+    ``source``, some of their rows with their columns, e.g. a CTE), for every slice of ``parts``: one SELECT per
+    figure and slice."""
+    f = (YieldTipFact.__table__ if source is None else source).c
     count, none = func.count(), literal(0)
     outcomes = (count, func.sum(f.graded), func.sum(f.usable), func.sum(f.reopened), func.sum(f.solved))
     usable = func.sum(f.usable)
@@ -79,17 +86,17 @@ def _figure_selects(tip_ids: Iterable[int] | None = None):
     def text(column):
         return cast(column, String)
 
-    def figure(part, name, keys, counts, *where):
+    def figure(part, name, keys, counts, *conditions):
         keys = [text(key) for key in keys] + [literal(NO_KEY)] * (2 - len(keys))
         counts = list(counts) + [none] * (5 - len(counts))
-        sliced = [] if not part else [getattr(f, "channel" if part == "channel" else "point_code")]
+        sliced = [] if not part else [_sliced_by(f, part)]
         label = literal(NO_KEY) if not part else literal(f"{part}=") + sliced[0]
-        query = select(literal(name), label, f.edition, *keys, *counts)
-        if tip_ids is not None:
-            query = query.where(f.tip_id.in_(tip_ids))
-        if part == "point":
-            query = query.where(f.point_code != NO_KEY)  # a point filter never matches tips without a point
-        return query.where(*where).group_by(f.edition, *sliced, *keys[:2])
+        columns = (literal(name), label, f.edition, *keys, *counts)
+        query = select(*(column.label(key) for column, key in zip(columns, CELL_KEYS + COUNTS, strict=True)))
+        if part in ("point", "case"):
+            # A point, unit or kind filter never matches tips without a point or case.
+            query = query.where(sliced[0] != NO_KEY)
+        return query.where(*conditions).group_by(f.edition, *sliced, *keys[:2])
 
     def figures(part):
         return (
@@ -108,7 +115,15 @@ def _figure_selects(tip_ids: Iterable[int] | None = None):
                    f.score.is_not(None)),
         )
 
-    return union_all(*(select_ for part in PARTS for select_ in figures(part)))
+    return [select_ for part in parts for select_ in figures(part)]
+
+
+def _figure_selects(tip_ids: Iterable[int] | None = None):
+    """Every figure over every tip, or over the facts of ``tip_ids`` (read once, in a CTE)."""
+    if tip_ids is None:
+        return union_all(*figure_selects())
+    return union_all(*figure_selects(source=select(YieldTipFact.__table__).where(
+        YieldTipFact.tip_id.in_(tip_ids)).cte("changed")))
 
 
 def rebuild(bind) -> None:
@@ -116,7 +131,7 @@ def rebuild(bind) -> None:
     bind.execute(delete(YieldCell))
     bind.execute(delete(YieldTipFact))
     bind.execute(insert(YieldTipFact).from_select(_FACT_COLUMNS, _fact_select()))
-    bind.execute(insert(YieldCell).from_select(_CELL_KEYS + _COUNTS, _figure_selects()))
+    bind.execute(insert(YieldCell).from_select(CELL_KEYS + COUNTS, _figure_selects()))
     _bump(bind, [EVERY_EDITION])
 
 
@@ -151,8 +166,8 @@ def _difference(before, after) -> list[dict]:
         old, new = before.get(key, [0] * 5), after.get(key, [0] * 5)
         delta = [b - a for a, b in zip(old, new, strict=True)]
         if any(delta):
-            changes.append(dict(zip(_CELL_KEYS, key, strict=True))
-                           | dict(zip(_COUNTS, delta, strict=True)))
+            changes.append(dict(zip(CELL_KEYS, key, strict=True))
+                           | dict(zip(COUNTS, delta, strict=True)))
     return changes
 
 
@@ -172,7 +187,7 @@ def _upsert(bind, model, keys: list[str], adding: list[str], rows: list[dict]) -
 def _add(session, changes: list[dict]) -> None:
     """Add ``changes`` to the cells, making the cells that do not exist yet (in key order, so that two
     transactions lock shared cells in the same order)."""
-    _upsert(session, YieldCell, list(_CELL_KEYS), list(_COUNTS), changes)
+    _upsert(session, YieldCell, list(CELL_KEYS), list(COUNTS), changes)
 
 
 def _bump(bind, editions: list[int]) -> None:
@@ -192,42 +207,3 @@ def changed_editions(before: tuple, now: tuple) -> set[int | None] | None:
     if old.get(EVERY_EDITION) != new.get(EVERY_EDITION):
         return None
     return {None if year == NO_EDITION else year for year in set(old) | set(new) if old.get(year) != new.get(year)}
-
-
-def _date(value) -> datetime.date:
-    return datetime.date.fromisoformat(str(value)[:10])
-
-
-def _none(value):
-    return None if value == NO_KEY else value
-
-
-#: How each figure's stored row becomes the row its GROUP BY query returns (after the edition).
-_SHAPES = {
-    "editions": lambda k1, k2, n: n,
-    "cases": lambda k1, k2, n: (_none(k1), *n),
-    "case_weeks": lambda k1, k2, n: (_none(k1), _date(k2), *n[:2]),
-    "channel_weeks": lambda k1, k2, n: (k1, _date(k2), *n[:2]),
-    "points": lambda k1, k2, n: (_none(k1), *n[:2]),
-    "review_days": lambda k1, k2, n: (int(k1), n[0]),
-    "reply_days": lambda k1, k2, n: (int(k1), n[0]),
-    "close_days": lambda k1, k2, n: (int(k1), n[0]),
-    "open_by_day": lambda k1, k2, n: (_date(k1), n[0]),
-    "returning": lambda k1, k2, n: n,
-    "score_outcomes": lambda k1, k2, n: (int(k1), *n[:2]),
-}
-
-
-def read(session, editions: Iterable[int | None] | None = None, part: str = NO_KEY) -> dict[str, list[tuple]]:
-    """The counted figures as :func:`coldcase.analytics.queries.count_all` returns them, for ``editions``
-    (``None`` in it: tips of no edition; ``None``: every edition) and one slice (``"channel=letter"``;
-    ``""``: every tip)."""
-    c = YieldCell.__table__.c
-    query = select(c.figure, c.edition, c.key1, c.key2, c.n1, c.n2, c.n3, c.n4, c.n5).where(
-        c.part == part, or_(*(c[name] != 0 for name in _COUNTS)))
-    if editions is not None:
-        query = query.where(c.edition.in_([NO_EDITION if year is None else year for year in editions]))
-    rows: dict[str, list[tuple]] = defaultdict(list)
-    for figure, edition, key1, key2, *counts in session.execute(query):
-        rows[figure].append((None if edition == NO_EDITION else edition, *_SHAPES[figure](key1, key2, counts)))
-    return {name: rows.get(name, []) for name in _SHAPES}

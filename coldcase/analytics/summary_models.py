@@ -4,14 +4,15 @@
 outcome flags, handling days, conversation flags): the tip's last counted state, so that a change can take its
 old contribution out of the counts before adding the new one. ``yield_cells`` holds the counts themselves:
 one row per figure, edition and key, exactly the rows the dashboard's GROUP BY queries would return. The
-dashboard reads only ``yield_cells`` (a few thousand rows at any number of tips).
+dashboard reads ``yield_cells`` (a few thousand rows at any number of tips), and for a filter the cells do not
+hold, the fact rows of the tips it matches (:mod:`coldcase.analytics.kept`).
 """
 
 from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import Date, Integer, String
+from sqlalchemy import Date, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from coldcase.extensions import db
@@ -25,6 +26,11 @@ class YieldTipFact(db.Model):
     """One tip as the yield figures count it (see the module docstring)."""
 
     __tablename__ = "yield_tip_facts"
+    #: For the filters the cells do not hold (:mod:`coldcase.analytics.kept`): the days of a month a date range
+    #: cuts, and the tips of an edition with some cases or some point (migration 0010).
+    __table_args__ = (Index("ix_yield_tip_facts_edition_day", "edition", "day"),
+                      Index("ix_yield_tip_facts_edition_case", "edition", "case_id"),
+                      Index("ix_yield_tip_facts_edition_point", "edition", "point_code", "channel"))
 
     tip_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     edition: Mapped[int] = mapped_column(Integer)
@@ -54,10 +60,13 @@ class YieldCell(db.Model):
     ``n1``..``n5`` its counts."""
 
     __tablename__ = "yield_cells"
+    #: For the slices that are summed (:mod:`coldcase.analytics.kept`): one edition's months or cases (0010).
+    __table_args__ = (Index("ix_yield_cells_edition_part", "edition", "part"),)
 
-    #: The slice of tips counted: ``""`` (all), ``"channel=letter"``, ``"point=PI-01"``. First in the key, with
+    #: The slice of tips counted: ``""`` (all), ``"channel=letter"``, ``"point=PI-01"``, ``"case=jan-2018"``,
+    #: ``"month=2018-03"`` (see :data:`coldcase.analytics.summaries.PARTS`). First in the key, with
     #: the edition, so that a page reads one slice of the editions it needs by the primary key.
-    part: Mapped[str] = mapped_column(String(48), primary_key=True)
+    part: Mapped[str] = mapped_column(String(72), primary_key=True)
     edition: Mapped[int] = mapped_column(Integer, primary_key=True)
     figure: Mapped[str] = mapped_column(String(20), primary_key=True)
     key1: Mapped[str] = mapped_column(String(64), primary_key=True)

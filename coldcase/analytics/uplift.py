@@ -28,8 +28,11 @@ def monday_of(year: int, week: int) -> datetime.date:
     return datetime.date.fromisocalendar(year, week, 1)
 
 
+@functools.lru_cache(maxsize=4096)
 def _edition_week(year: int, monday: datetime.date) -> int | None:
-    """The week number (1-52) of the edition of ``year`` that starts on ``monday``, or None outside them."""
+    """The week number (1-52) of the edition of ``year`` that starts on ``monday``, or None outside them.
+    Remembered: the tables ask it for every case of every week after each change (tens of thousands of rows at
+    a million tips), about a few hundred distinct weeks."""
     iso_year, week, _ = monday.isocalendar()
     return week if iso_year == year and week <= WEEKS else None
 

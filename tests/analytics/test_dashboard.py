@@ -238,7 +238,7 @@ def test_a_change_counts_again_only_its_edition(app, make_tip):
     assert memo.figures_for(YieldFilter(), library, TODAY) is memo.figures_for(YieldFilter(), library, TODAY)
 
 
-def test_a_filter_the_counts_do_not_hold_counts_only_the_changed_edition_again(app, make_tip):
+def test_a_date_filter_reads_only_the_changed_edition_again(app, make_tip):
     from coldcase.analytics import memo
 
     library = store_for(app).library()
