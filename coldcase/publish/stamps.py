@@ -140,18 +140,23 @@ def _text(mark: Mark, origin: tuple[float, float], fonts: _Fonts, page) -> str:
     return " ".join(parts) + " ET Q"
 
 
+#: Where a URL breaks best: after these (as the layout broke the widest point's URL), else anywhere.
+_BREAK_AFTER = "/-?&="
+
+
 def _break(text: str, font: _Font, size: float, width: float) -> list[str]:
     # WeasyPrint kerns and these marks do not: a line may come out a little wider than the layout measured it.
     width *= 1.03
-    if font.width(text, size) <= width:
-        return [text]
-    lines, current = [], ""
-    for char in text:
-        if current and font.width(current + char, size) > width:
-            lines.append(current)
-            current = ""
-        current += char
-    return [*lines, current] if current else lines
+    lines = []
+    while text and font.width(text, size) > width:
+        fits = 1
+        while fits < len(text) and font.width(text[:fits + 1], size) <= width:
+            fits += 1
+        cut = max((i + 1 for i, char in enumerate(text[:fits]) if char in _BREAK_AFTER and i + 1 < fits), default=0)
+        cut = cut or fits
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text] if text else lines
 
 
 class _Font:
