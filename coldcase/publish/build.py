@@ -202,7 +202,7 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
     lay out none. A problem with the edition or a code is returned as one unbuilt result.
     """
     started = time.perf_counter()
-    codes = [BuildOptions(distribution=code).distribution for code in codes]
+    codes = [code.strip().upper() for code in codes]  # as BuildOptions takes a code
     first = BuildResult(year, options.variant)
     edition, first.problems = check_edition(library, year, options.replace(distribution=None))
     if edition is not None:
@@ -221,8 +221,15 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
         rendered = _render(library, edition, base, progress, pool, first.warnings, stamp_code=widest(codes))
     finally:
         pool.shutdown()
-    slots = [json.loads(path.with_suffix(".slots.json").read_text()) if path.with_suffix(".slots.json").exists()
-             else [] for path in rendered.chunk_paths]
+    slots = [_slots(path) for path in rendered.chunk_paths]
+    # A copy without its code in some place must never look finished: every slot of the HTML must have been found.
+    missing = [f"{page.key}: {len(found)} of {text.count('data-stamp=')} places for the point's code were laid out"
+               for page, text, found in zip(rendered.page_set.pages, rendered.documents, slots, strict=True)
+               if len(found) != text.count("data-stamp=")]
+    if missing:
+        first.problems = missing
+        first.seconds = time.perf_counter() - started
+        return [first]
     results = []
     for number, code in enumerate(codes):
         result = first if number == 0 else BuildResult(year, options.variant, warnings=list(first.warnings))
@@ -239,6 +246,12 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
         started = time.perf_counter()
         results.append(result)
     return results
+
+
+def _slots(chunk_path: Path) -> list[dict]:
+    """The stamp slots the renderer stored beside a page's PDF (none for a page without the point's code)."""
+    path = chunk_path.with_suffix(".slots.json")
+    return json.loads(path.read_text()) if path.exists() else []
 
 
 @dataclass

@@ -157,3 +157,16 @@ def test_an_unknown_code_or_the_screen_variant_builds_nothing(library, tmp_path)
     [missing] = build_copies(library, 2031, _options(tmp_path), ["PI-VUGHT"])
     assert missing.pdf_path is None and missing.problems
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_page_whose_slots_went_missing_from_the_cache_is_a_problem_not_a_copy_without_its_code(library, tmp_path):
+    options = _options(tmp_path)
+    build_copies(library, 2027, options, CODES)
+    for path in options.cache.glob("chunks/*.slots.json"):
+        path.unlink()
+    for pdf in tmp_path.glob("*.pdf"):
+        pdf.unlink()
+    [result] = build_copies(library, 2027, options, CODES)
+    assert result.pdf_path is None
+    assert any(problem.startswith("week-01: 0 of 2 places") for problem in result.problems), result.problems
+    assert not list(tmp_path.glob("*.pdf"))
