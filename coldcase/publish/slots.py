@@ -59,11 +59,12 @@ def _slot(box, element, kind: str) -> dict[str, Any]:
         "height": round(box.height, 3),
         "baseline": round(baseline, 3) if baseline is not None else None,
         "line": round(line, 3) if line is not None else None,
+        "lines": max(1, len(lines)),
         "size": round(float(style["font_size"]), 3),
         "bold": int(style["font_weight"]) >= 600,
         "colour": _colour(style["color"]),
-        # Only text set with `word-break: break-all` (the card's URL) is broken onto further lines.
-        "wrap": style["word_break"] == "break-all",
+        # Only text that may break anywhere (the URLs) is broken onto further lines.
+        "wrap": style["word_break"] == "break-all" or style["overflow_wrap"] == "anywhere",
     }
 
 

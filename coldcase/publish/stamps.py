@@ -127,9 +127,19 @@ def _text(mark: Mark, origin: tuple[float, float], fonts: _Fonts, page) -> str:
     font = fonts.font(slot["bold"])
     name = fonts.resource_name(page, slot["bold"])
     size = slot["size"] * PX
-    lines = _break(mark.text, font, size, slot["width"] * PX) if slot.get("wrap") else [mark.text]
+    lines = [mark.text]
+    if slot.get("wrap"):
+        # Broken where the layout broke the widest point's text; WeasyPrint kerns and these marks do not, so a
+        # line may come out a little wider than it measured: allowed only if the text needs more lines without.
+        for stretch in (1.0, 1.03):
+            lines = _break(mark.text, font, size, slot["width"] * PX * stretch)
+            if len(lines) <= slot.get("lines", 1):
+                break
     baseline = origin[1] - (slot["baseline"] if slot["baseline"] is not None else slot["y"] + slot["size"]) * PX
     step = (slot["line"] or slot["size"] * 1.2) * PX
+    if slot["align"] == "center" and len(lines) < slot.get("lines", 1):
+        # The widest point's text took more lines than this one: the layout centred the block of them vertically.
+        baseline -= (slot["lines"] - len(lines)) * step / 2
     parts = [f"q {_fill(slot['colour'])} BT /{name} {size:.3f} Tf"]
     for number, line in enumerate(lines):
         width = font.width(line, size)
@@ -145,8 +155,6 @@ _BREAK_AFTER = "/-?&="
 
 
 def _break(text: str, font: _Font, size: float, width: float) -> list[str]:
-    # WeasyPrint kerns and these marks do not: a line may come out a little wider than the layout measured it.
-    width *= 1.03
     lines = []
     while text and font.width(text, size) > width:
         fits = 1
