@@ -213,14 +213,16 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
     if first.problems or edition is None or not codes:
         first.seconds = time.perf_counter() - started
         return [first]
-    from coldcase.publish.stamps import marks_for, stamp_pages, widest
+    from coldcase.publish.stamps import widest
 
-    pool = EarlyPool(max(1, options.workers or os.cpu_count() or 1), start=not has_chunks(options.cache))
-    base = options.replace(distribution=None)
+    workers = max(1, options.workers or os.cpu_count() or 1)
+    pool = EarlyPool(workers, start=not has_chunks(options.cache))
     try:
-        rendered = _render(library, edition, base, progress, pool, first.warnings, stamp_code=widest(codes))
+        rendered = _render(library, edition, options.replace(distribution=None), progress, pool, first.warnings,
+                           stamp_code=widest(codes))
     finally:
         pool.shutdown()
+    laid_out = time.perf_counter() - started
     slots = [_slots(path) for path in rendered.chunk_paths]
     # A copy without its code in some place must never look finished: every slot of the HTML must have been found.
     missing = [f"{page.key}: {len(found)} of {text.count('data-stamp=')} places for the point's code were laid out"
@@ -230,22 +232,43 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
         first.problems = missing
         first.seconds = time.perf_counter() - started
         return [first]
-    results = []
-    for number, code in enumerate(codes):
-        result = first if number == 0 else BuildResult(year, options.variant, warnings=list(first.warnings))
-
-        def url_of(case_id, code=code):
-            return case_url(options.base_url, case_id or "", year, code)
-
-        marks = [marks_for(page_slots, url_of, printed_url, code) for page_slots in slots]
-        _finish(library, edition, options.replace(distribution=code), rendered, code, result,
-                finish=lambda pdf, marks=marks: stamp_pages(pdf, marks))
-        if number:  # the pages were laid out for the first copy
-            result.chunks_rendered, result.chunks_cached = 0, result.pages
-        result.seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        results.append(result)
+    tasks = [(library, edition, options.replace(distribution=code), rendered, code, slots, list(first.warnings))
+             for code in codes]
+    if workers > 1 and len(codes) > 1:
+        # Merging, stamping and preflight of a copy take a second or two of one core: the copies are shared
+        # between the workers (forked from the same warm forkserver as the render workers).
+        finishers = EarlyPool(min(workers, len(codes)))
+        try:
+            executor = finishers.executor()
+            results = [future.result() for future in [executor.submit(_copy, *task) for task in tasks]]
+        finally:
+            finishers.shutdown()
+    else:
+        results = [_copy(*task) for task in tasks]
+    # The pages were laid out for the first copy.
+    results[0].chunks_rendered = rendered.rendered
+    results[0].chunks_cached = results[0].pages - rendered.rendered
+    results[0].seconds += laid_out
     return results
+
+
+def _copy(library: Library, edition: Edition, options: BuildOptions, rendered: _Rendered, code: str,
+          slots: list[list[dict]], warnings: list[str]) -> BuildResult:
+    """The copy of the point `code` (a worker's task, or run here): merged from the laid-out pages with its marks
+    stamped into their `slots`, its manifest written, preflighted and ticketed."""
+    from coldcase.publish.stamps import marks_for, stamp_pages
+
+    started = time.perf_counter()
+    result = BuildResult(edition.year, options.variant, warnings=warnings)
+
+    def url_of(case_id: str | None) -> str:
+        return case_url(options.base_url, case_id or "", edition.year, code)
+
+    marks = [marks_for(page_slots, url_of, printed_url, code) for page_slots in slots]
+    _finish(library, edition, options, rendered, code, result, finish=lambda pdf: stamp_pages(pdf, marks))
+    result.chunks_rendered, result.chunks_cached = 0, result.pages
+    result.seconds = time.perf_counter() - started
+    return result
 
 
 def _slots(chunk_path: Path) -> list[dict]:

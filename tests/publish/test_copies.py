@@ -146,9 +146,10 @@ def test_copies_of_the_cards_carry_their_code_on_every_card(library, tmp_path):
         assert flat.count(f"d={code}") == 2
 
 
-def test_same_sources_give_byte_identical_copies(library, tmp_path):
+def test_same_sources_give_byte_identical_copies_in_this_process_or_shared_between_workers(library, tmp_path):
     first = build_copies(library, 2027, _options(tmp_path / "a"), CODES)
-    second = build_copies(library, 2027, _options(tmp_path / "b"), CODES)
+    second = build_copies(library, 2027, _options(tmp_path / "b", workers=2), CODES)
+    assert [r.chunks_rendered for r in second] == [6, 0] and all(r.ok for r in second)
     for a, b in zip(first, second, strict=True):
         assert a.pdf_path.read_bytes() == b.pdf_path.read_bytes()
     assert first[0].pdf_path.read_bytes() != first[1].pdf_path.read_bytes()
