@@ -15,6 +15,9 @@ that its peak memory is its own:
 - rebuild after editing one case's summary (target ≤ 0.15×);
 - preview of one page after editing another case (`coldcase calendar preview`: that week page alone, laid
   out in the process, PDF and a 30 dpi PNG; target ≤ 0.08×);
+- copies: every distribution point's copy of the print variant (11 for 2027) from an empty cache of their own,
+  laid out once and stamped (`build.build_copies`), each merged, preflighted and ticketed: target ≤ 2× the cold
+  build of the same round;
 - screen build (its size: target ≤ 8 MB).
 
 Each phase runs in its own process tree (the build's workers and their forkserver included), which
@@ -54,7 +57,7 @@ sys.path.insert(0, str(REPO))
 
 TODAY = datetime.date(2026, 11, 1)
 PHOTO_PX = (2000, 1500)
-TARGETS = {"cold": 0.6, "rebuild": 0.15, "preview": 0.08, "print_mb": 25.0, "screen_mb": 8.0}
+TARGETS = {"cold": 0.6, "rebuild": 0.15, "preview": 0.08, "copies": 2.0, "print_mb": 25.0, "screen_mb": 8.0}
 #: The case of the week edited before the preview phase (another than the rebuild's).
 PREVIEW_WEEK = 21
 
@@ -109,7 +112,7 @@ def edit_one_case(root: Path, case_id: str) -> None:
 def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict:
     """Run one phase here and return its figures (called in a child process)."""
     from coldcase.cases.loader import load_library
-    from coldcase.publish.build import BuildOptions, build_calendar, render_naive
+    from coldcase.publish.build import BuildOptions, build_calendar, build_copies, render_naive
 
     library = load_library(root, today=TODAY)
     out.mkdir(parents=True, exist_ok=True)
@@ -130,6 +133,17 @@ def run_phase(phase: str, root: Path, out: Path, year: int, cache: Path) -> dict
             raise SystemExit(f"preview: not made: {result.problems}")
         path, workers = result.pdf_path, 0
         figures.update(rendered=int(result.rendered))
+    elif phase == "copies":
+        workers = os.cpu_count() or 1
+        codes = [point.code for point in library.editions[year].distribution]
+        results = build_copies(library, year, BuildOptions(variant="print", out_dir=out, cache_dir=cache,
+                                                           workers=workers), codes)
+        if any(result.pdf_path is None for result in results):
+            raise SystemExit(f"{phase}: not built: {results[0].problems}")
+        path = results[0].pdf_path
+        figures.update(copies=len(results), rendered=sum(r.chunks_rendered for r in results), pages=results[0].pages,
+                       total_bytes=sum(r.pdf_path.stat().st_size for r in results),
+                       preflight_errors=[e.to_text() for r in results for e in getattr(r.preflight, "errors", [])])
     else:
         variant = "screen" if phase == "screen" else "print"
         workers = os.cpu_count() or 1
@@ -278,9 +292,11 @@ def main() -> None:
         print(f"{os.cpu_count()} cores; wall s, CPU s (every process of the phase), peak PSS of the tree",
               flush=True)
         ratios: dict[str, list[float]] = {"cold": [], "rebuild": [], "cold_cpu": [], "rebuild_cpu": [], "memory": [],
-                                          "split": [], "split_memory": [], "preview": [], "preview_cpu": []}
+                                          "split": [], "split_memory": [], "preview": [], "preview_cpu": [],
+                                          "copies": [], "copies_cpu": []}
         for number in range(1, args.rounds + 1):
-            for folder in (cache, work / "cache-naive", work / "cache-split", out / "print"):
+            for folder in (cache, work / "cache-naive", work / "cache-split", work / "cache-copies", out / "print",
+                           out / "copies"):
                 shutil.rmtree(folder, ignore_errors=True)
             base = in_child("baseline", root, out / "baseline", args.year, work / "cache-naive")
             _line(f"{number} baseline", base)
@@ -288,6 +304,9 @@ def main() -> None:
             _line(f"{number} split", split, "(the baseline in two halves at once)")
             cold = in_child("cold", root, out / "print", args.year, cache)
             _line(f"{number} cold", cold, f"({cold['rendered']} pages rendered)")
+            copies = in_child("copies", root, out / "copies", args.year, work / "cache-copies")
+            _line(f"{number} copies", copies, f"({copies['copies']} copies, {copies['rendered']} pages laid out, "
+                                              f"{copies['total_bytes'] / 1e6:.1f} MB in all)")
             edit_one_case(root, weeks[9])
             warm = in_child("rebuild", root, out / "print", args.year, cache)
             _line(f"{number} rebuild", warm, f"({warm['rendered']} rendered, {warm['cached']} from cache)")
@@ -301,6 +320,8 @@ def main() -> None:
             ratios["cold_cpu"].append(cold["cpu"] / base["cpu"])
             ratios["rebuild_cpu"].append(warm["cpu"] / base["cpu"])
             ratios["memory"].append(cold["peak_mb"] / base["peak_mb"])
+            ratios["copies"].append(copies["seconds"] / cold["seconds"])
+            ratios["copies_cpu"].append(copies["cpu"] / cold["cpu"])
             ratios["split"].append(split["seconds"] / base["seconds"])
             ratios["split_memory"].append(split["peak_mb"] / base["peak_mb"])
         screen = in_child("screen", root, out / "screen", args.year, cache)
@@ -312,6 +333,7 @@ def main() -> None:
             ("rebuild after one edit / baseline time", median["rebuild"], TARGETS["rebuild"], "x"),
             ("preview of one page after an edit / base", median["preview"], TARGETS["preview"], "x"),
             ("peak PSS, cold build / baseline", median["memory"], 1.0, "x"),
+            (f"all {copies['copies']} copies / one cold build", median["copies"], TARGETS["copies"], "x"),
             ("print PDF size (MB)", cold["bytes"] / 1e6, TARGETS["print_mb"], ""),
             ("screen PDF size (MB)", screen["bytes"] / 1e6, TARGETS["screen_mb"], ""),
         ]
@@ -326,7 +348,8 @@ def main() -> None:
         print(f"{'CPU time, cold build / baseline':42} {median['cold_cpu']:8.2f}x")
         print(f"{'CPU time, rebuild / baseline':42} {median['rebuild_cpu']:8.2f}x")
         print(f"{'CPU time, preview / baseline':42} {median['preview_cpu']:8.2f}x")
-        for label, figures in (("print", cold), ("screen", screen)):
+        print(f"{'CPU time, all copies / one cold build':42} {median['copies_cpu']:8.2f}x")
+        for label, figures in (("print", cold), ("screen", screen), ("copies", copies)):
             errors = figures.get("preflight_errors") or []
             print(f"preflight {label}: " + ("passed" if not errors else f"{len(errors)} error(s): {errors[:3]}"))
     finally:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from coldcase.cases.model import Edition, Library
 from coldcase.publish import document, edition_checks
-from coldcase.publish.links import DEFAULT_BASE_URL
+from coldcase.publish.links import DEFAULT_BASE_URL, case_url, printed_url
 from coldcase.publish.manifest import add_job_ticket, build_manifest, chunk_overflows
 from coldcase.publish.pages import PAPER_SIZES, VARIANTS
 from coldcase.publish.pdfpost import merge_chunks
@@ -183,17 +183,124 @@ def build_calendar(library: Library, year: int, options: BuildOptions,
     return result
 
 
-def _build(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
-           pool: EarlyPool, result: BuildResult) -> None:
-    variant, cache_dir, out_dir = VARIANTS[options.variant], options.cache, options.out_dir
+def can_stamp(variant: str) -> bool:
+    """Whether copies of `variant` can be stamped onto shared pages (`build_copies`): not the screen variant,
+    whose live links would need each copy's link annotations too."""
+    return variant in VARIANTS and not VARIANTS[variant].live_links
+
+
+def build_copies(library: Library, year: int, options: BuildOptions, codes: list[str],
+                 progress: Progress | None = None) -> list[BuildResult]:
+    """Build the copies of the edition of `year` for the distribution points `codes`: one PDF, manifest and job
+    ticket each, each preflighted, as `build_calendar` with `distribution=code` would, but the pages are laid out
+    once for all of them.
+
+    The pages are laid out with an empty slot wherever a point's code is printed (QR codes, printed URLs, the
+    cover's language line and the colophon; `slots.py`), as wide as the widest point's code makes it; each copy
+    is then merged from the same page PDFs and its own QR codes and text are stamped into the slots
+    (`stamps.py`). Only for variants that `can_stamp`. The first result counts the pages laid out; the others
+    lay out none. A problem with the edition or a code is returned as one unbuilt result.
+    """
+    started = time.perf_counter()
+    codes = [code.strip().upper() for code in codes]  # as BuildOptions takes a code
+    first = BuildResult(year, options.variant)
+    edition, first.problems = check_edition(library, year, options.replace(distribution=None))
+    if edition is not None:
+        known = {point.code for point in edition.distribution}
+        first.problems += [f"unknown distribution point '{code}'" for code in codes if code not in known]
+    if not can_stamp(options.variant):
+        first.problems.append(f"the {options.variant} variant has live links: build its copies one by one")
+    if first.problems or edition is None or not codes:
+        first.seconds = time.perf_counter() - started
+        return [first]
+    from coldcase.publish.stamps import widest
+
+    workers = max(1, options.workers or os.cpu_count() or 1)
+    pool = EarlyPool(workers, start=not has_chunks(options.cache))
+    try:
+        rendered = _render(library, edition, options.replace(distribution=None), progress, pool, first.warnings,
+                           stamp_code=widest(codes))
+    finally:
+        pool.shutdown()
+    laid_out = time.perf_counter() - started
+    slots = [_slots(path) for path in rendered.chunk_paths]
+    # A copy without its code in some place must never look finished: every slot of the HTML must have been found.
+    missing = [f"{page.key}: {len(found)} of {text.count('data-stamp=')} places for the point's code were laid out"
+               for page, text, found in zip(rendered.page_set.pages, rendered.documents, slots, strict=True)
+               if len(found) != text.count("data-stamp=")]
+    if missing:
+        first.problems = missing
+        first.seconds = time.perf_counter() - started
+        return [first]
+    tasks = [(library, edition, options.replace(distribution=code), rendered, code, slots, list(first.warnings))
+             for code in codes]
+    if workers > 1 and len(codes) > 1:
+        # Merging, stamping and preflight of a copy take a second or two of one core: the copies are shared
+        # between the workers (forked from the same warm forkserver as the render workers).
+        finishers = EarlyPool(min(workers, len(codes)))
+        try:
+            executor = finishers.executor()
+            results = [future.result() for future in [executor.submit(_copy, *task) for task in tasks]]
+        finally:
+            finishers.shutdown()
+    else:
+        results = [_copy(*task) for task in tasks]
+    # The pages were laid out for the first copy.
+    results[0].chunks_rendered = rendered.rendered
+    results[0].chunks_cached = results[0].pages - rendered.rendered
+    results[0].seconds += laid_out
+    return results
+
+
+def _copy(library: Library, edition: Edition, options: BuildOptions, rendered: _Rendered, code: str,
+          slots: list[list[dict]], warnings: list[str]) -> BuildResult:
+    """The copy of the point `code` (a worker's task, or run here): merged from the laid-out pages with its marks
+    stamped into their `slots`, its manifest written, preflighted and ticketed."""
+    from coldcase.publish.stamps import marks_for, stamp_pages
+
+    started = time.perf_counter()
+    result = BuildResult(edition.year, options.variant, warnings=warnings)
+
+    def url_of(case_id: str | None) -> str:
+        return case_url(options.base_url, case_id or "", edition.year, code)
+
+    marks = [marks_for(page_slots, url_of, printed_url, code) for page_slots in slots]
+    _finish(library, edition, options, rendered, code, result, finish=lambda pdf: stamp_pages(pdf, marks))
+    result.chunks_rendered, result.chunks_cached = 0, result.pages
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _slots(chunk_path: Path) -> list[dict]:
+    """The stamp slots the renderer stored beside a page's PDF (none for a page without the point's code)."""
+    path = chunk_path.with_suffix(".slots.json")
+    return json.loads(path.read_text()) if path.exists() else []
+
+
+@dataclass
+class _Rendered:
+    """The laid-out pages of one build, ready to be merged into one or more PDFs."""
+
+    page_set: document.PageSet
+    documents: list[str]
+    chunk_paths: list[Path]
+    rendered: int
+    profile: Path | None
+    work: document.Workspace
+
+
+def _render(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
+            pool: EarlyPool, warnings: list[str], stamp_code: str | None = None) -> _Rendered:
+    """Lay out the pages missing from the cache (`stamp_code`: with empty slots for the copies' codes)."""
+    variant, cache_dir = VARIANTS[options.variant], options.cache
     profile = options.profile_for(edition)
     work = document.Workspace(cache_dir, profile if variant.cmyk else None)
     page_set = document.page_set(library, edition, options.variant, options.size, options.distribution,
-                                 options.base_url, work, naive=False, weeks=options.weeks)
-    result.warnings = page_set.warnings
+                                 options.base_url, work, naive=False, weeks=options.weeks, stamp_code=stamp_code)
+    warnings.extend(page_set.warnings)
     if variant.cmyk and profile == SWOP_PROFILE:
-        result.warnings.append("the output intent is SWOP (US web offset): Dutch printers print on European "
-                               "stock; choose print_profile: fogra39 unless the printer asks for SWOP")
+        warnings.append("the output intent is SWOP (US web offset): Dutch printers print on European "
+                        "stock; choose print_profile: fogra39 unless the printer asks for SWOP")
     css = document.stylesheet(variant, page_set, work)
     pages = page_set.pages
 
@@ -204,27 +311,43 @@ def _build(library: Library, edition: Edition, options: BuildOptions, progress: 
     fetcher = RestrictedFetcher(allowed_dirs(library.root, cache_dir), work_dir=cache_dir.resolve())
     chunk_paths, rendered = render_chunks(documents, pages, fetcher, variant, work, progress, pool,
                                           options.chunk_pages, html)
-    # Counted per page: each page is one cache entry ("chunk") whatever batch rendered it.
-    result.chunks_rendered, result.chunks_cached = rendered, len(pages) - rendered
+    return _Rendered(page_set, documents, chunk_paths, rendered, profile if variant.cmyk else None, work)
 
+
+def _build(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
+           pool: EarlyPool, result: BuildResult) -> None:
+    rendered = _render(library, edition, options, progress, pool, result.warnings)
+    _finish(library, edition, options, rendered, options.distribution, result)
+
+
+def _finish(library: Library, edition: Edition, options: BuildOptions, rendered: _Rendered,
+            distribution: str | None, result: BuildResult, finish=None) -> None:
+    """Merge the pages into the PDF of `distribution` (`finish(pdf)` stamps a copy's marks before it is
+    saved), write its manifest, preflight it and add the job ticket."""
+    variant, out_dir = VARIANTS[options.variant], options.out_dir
+    pages, chunk_paths = rendered.page_set.pages, rendered.chunk_paths
+    # Counted per page: each page is one cache entry ("chunk") whatever batch rendered it.
+    result.chunks_rendered, result.chunks_cached = rendered.rendered, len(pages) - rendered.rendered
     out_dir.mkdir(parents=True, exist_ok=True)
-    name = output_name(edition.year, options.variant, options.distribution)
+    name = output_name(edition.year, options.variant, distribution)
     pdf_path, manifest_path = out_dir / f"{name}.pdf", out_dir / f"{name}.json"
     partial = out_dir / f".{name}.pdf.part"
-    work_uri = cache_dir.resolve().as_uri() + "/"
-    identity = "|".join(document.pdf_options(variant, text, work_uri).identifier.decode() for text in documents)
-    merge_chunks(chunk_paths, partial, document.pdf_metadata(edition, options.variant, options.distribution),
-                 identity, labels=[page.key for page in pages])
+    work_uri = options.cache.resolve().as_uri() + "/"
+    identity = "|".join(document.pdf_options(variant, text, work_uri).identifier.decode()
+                        for text in rendered.documents)
+    if finish is not None:  # stamped copies share their pages: the code makes each copy's identity its own
+        identity += f"|{distribution}"
+    merge_chunks(chunk_paths, partial, document.pdf_metadata(edition, options.variant, distribution),
+                 identity, labels=[page.key for page in pages], finish=finish)
     overflows = [item for path in chunk_paths for item in chunk_overflows(path)]
-    manifest = build_manifest(library, edition, options.variant, options.size, options.distribution, page_set,
-                              work, overflows, base_url=options.base_url)
+    manifest = build_manifest(library, edition, options.variant, options.size, distribution, rendered.page_set,
+                              rendered.work, overflows, base_url=options.base_url)
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     partial.replace(pdf_path)  # the finished name appears only once the file is complete
     result.pdf_path, result.manifest_path, result.pages = pdf_path, manifest_path, len(pages)
     if options.preflight:
         result.preflight = _run_preflight(pdf_path, manifest_path, result)
-    add_job_ticket(manifest_path, result.pdf_path, edition, options.distribution, profile if variant.cmyk else None,
-                   result.preflight)
+    add_job_ticket(manifest_path, result.pdf_path, edition, distribution, rendered.profile, result.preflight)
 
 
 def render_naive(library: Library, year: int, out_path: Path, options: BuildOptions | None = None,

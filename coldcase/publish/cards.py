@@ -65,8 +65,9 @@ def card_pages(edition: Edition, cases: dict[str, Case], options: PageOptions, c
 def _card(edition: Edition, case: Case, number: int, options: PageOptions, common: dict[str, Any]) -> dict:
     localized = case.localized(edition.primary_language)
     job, photo_url = _photo(case, CARD_PHOTO_MM, options)
-    url = case_url(options.base_url, case.id, edition.year, options.distribution)
+    url = case_url(options.base_url, case.id, edition.year, options.distribution or options.stamp_code)
     return dict(labels=common["labels"], number=number, year=edition.year, case=localized, case_id=case.id,
-                photo_url=photo_url, qr_svg=_qr(url, options), printed_url=printed_url(url),
+                photo_url=photo_url, qr_svg="" if options.stamp_code else _qr(url, options),
+                printed_url=printed_url(url), stamp=common["stamp"],
                 phone=edition.tipline.phone, reward_text=_reward(case),
                 facts=_facts_short(localized, common["labels"]), jobs=(job,) if job else ())

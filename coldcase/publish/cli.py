@@ -31,40 +31,49 @@ calendar_cli = AppGroup("calendar", help="Build the cold case calendar of an edi
 def build_command(year: int, variant: str, out_dir: Path | None, distribution: str | None, size: str) -> None:
     """Build the calendar of edition YEAR; exits non-zero if anything stops it or fails preflight."""
     from coldcase.cases.loader import load_library
-    from coldcase.publish.build import BuildOptions, build_calendar
+    from coldcase.publish import build
 
     config = current_app.config
     library = load_library(Path(config["CASES_DIR"]))
     out_dir = out_dir or Path(config["OUTPUT_DIR"]) / str(year)
     variants = list(VARIANTS) if variant == "all" else [variant]
     edition = library.editions.get(year)
-    if distribution and distribution.strip().lower() == "all":
-        # One copy per point; they share the render cache, so a page without the code is laid out once.
-        codes = [point.code for point in edition.distribution] if edition else [None]
-    else:
-        codes = [distribution]
+    every_point = bool(distribution and distribution.strip().lower() == "all")
+    codes = [point.code for point in edition.distribution] if every_point and edition else [distribution]
     failed = False
-    runs = [(name, code) for name in variants for code in codes]
-    for name, code in runs:
-        options = BuildOptions(variant=name, out_dir=out_dir, distribution=code, size=size.upper(),
-                               base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
-        result = _build_one(build_calendar, library, year, options)
-        for problem in result.problems:
-            click.echo(f"error: {problem}", err=True)
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        report = result.preflight
-        for finding in getattr(report, "errors", None) or []:
-            click.echo(f"preflight error: {finding.check}: {finding.to_text()}", err=True)
-        for finding in getattr(report, "warnings", None) or []:
-            click.echo(f"preflight warning: {finding.check}: {finding.to_text()}", err=True)
-        click.echo(result.summary())
-        _audit_build(year, name, code, size.upper(), result)
-        failed = failed or not result.ok
-        if result.problems:
+    for name in variants:
+        options = build.BuildOptions(variant=name, out_dir=out_dir, size=size.upper(),
+                                     base_url=config.get("PUBLIC_BASE_URL") or "https://example.org")
+        if every_point and edition and codes and build.can_stamp(name):
+            # The pages are laid out once for every point; each copy gets its own marks stamped on.
+            runs = [(code, result) for code, result in zip(codes, _build_one(build.build_copies, library, year,
+                                                                             options, codes), strict=False)]
+        else:
+            # One copy per point; they share the render cache, so a page without the code is laid out once.
+            runs = [(code, _build_one(build.build_calendar, library, year, options.replace(distribution=code)))
+                    for code in codes]
+        for code, result in runs:
+            _report(result)
+            _audit_build(year, name, code, size.upper(), result)
+            failed = failed or not result.ok
+        if any(result.problems for _, result in runs):
             break  # the edition itself is broken: the other variants would say the same
     if failed:
         sys.exit(1)
+
+
+def _report(result) -> None:
+    """Print a build's problems, warnings and preflight findings, then its summary line."""
+    for problem in result.problems:
+        click.echo(f"error: {problem}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    report = result.preflight
+    for finding in getattr(report, "errors", None) or []:
+        click.echo(f"preflight error: {finding.check}: {finding.to_text()}", err=True)
+    for finding in getattr(report, "warnings", None) or []:
+        click.echo(f"preflight warning: {finding.check}: {finding.to_text()}", err=True)
+    click.echo(result.summary())
 
 
 def _audit_build(year, variant, distribution, size, result) -> None:
@@ -89,8 +98,9 @@ def _audit_build(year, variant, distribution, size, result) -> None:
                    err=True)
 
 
-def _build_one(build_calendar, library, year, options):
-    """Run one build, with a progress bar when the output is a terminal."""
+def _build_one(build_function, library, year, options, *args):
+    """Run one build (`build_calendar`, or `build_copies` with its codes), with a progress bar when the output is
+    a terminal."""
     bar = None
     state = {"shown": 0}
 
@@ -103,7 +113,7 @@ def _build_one(build_calendar, library, year, options):
         state["shown"] = done
 
     try:
-        return build_calendar(library, year, options, progress=progress if sys.stderr.isatty() else None)
+        return build_function(library, year, options, *args, progress=progress if sys.stderr.isatty() else None)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

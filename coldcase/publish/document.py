@@ -60,15 +60,17 @@ class Workspace:
 
 
 def page_set(library: Library, edition: Edition, variant: str, size: str, distribution: str | None,
-              base_url: str, work: Workspace, naive: bool, weeks: tuple[int, ...] | None = None) -> PageSet:
-    """The pages of one variant of `edition`, with the photos named by the hash of their sources."""
+              base_url: str, work: Workspace, naive: bool, weeks: tuple[int, ...] | None = None,
+              stamp_code: str | None = None) -> PageSet:
+    """The pages of one variant of `edition`, with the photos named by the hash of their sources (`stamp_code`:
+    laid out for stamped copies, see `pages.PageOptions`)."""
     hashes = {}
     for case_id in edition.weeks:
         path = library.cases[case_id].printed_photo.path
         hashes[path] = work.sha256(path)
     options = PageOptions(variant=VARIANTS[variant], size=size, distribution=distribution, base_url=base_url,
                           cache_dir=work.cache_dir, cmyk_profile=work.profile, profile_hash=work.profile_hash,
-                          naive=naive, source_hashes=hashes)
+                          naive=naive, source_hashes=hashes, stamp_code=stamp_code)
     return edition_pages(edition, library.cases, options, weeks=weeks)
 
 

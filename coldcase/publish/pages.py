@@ -118,6 +118,9 @@ class PageOptions:
     cmyk_profile: Path | None = None
     profile_hash: str = "srgb"
     naive: bool = False  # original photos, no conversion (the benchmark's baseline)
+    #: Lay the pages out for stamped copies (`build.build_copies`): an empty slot where a point's code goes,
+    #: as wide as this code (the widest of the edition's points) makes it; `distribution` is then None.
+    stamp_code: str | None = None
     source_hashes: dict[Path, str] = field(default_factory=dict)
 
 
@@ -137,7 +140,8 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
             warnings.append(f"the calendar's own words have no '{language}' version; English is printed")
     common = {"edition": edition, "labels": labels, "distribution": options.distribution,
               "web_text": printed_url(edition.tipline.web), "year": edition.year,
-              "live_links": options.variant.live_links}
+              "live_links": options.variant.live_links,
+              "stamp": {"code": options.stamp_code} if options.stamp_code else None}
 
     case_ids = list(edition.weeks)
     marks = {}
@@ -180,11 +184,11 @@ def edition_pages(edition: Edition, cases: dict[str, Case], options: PageOptions
                 warnings.append(f"{case_id}: no '{language}' translation (week {week.number})")
         frame = photo_mm if len(week.grids) == 1 else (WEEK_PHOTO_SMALL_MM[0] * scale, WEEK_PHOTO_SMALL_MM[1] * scale)
         job, photo_url = _photo(case, frame, options)
-        url = case_url(options.base_url, case_id, edition.year, options.distribution)
+        url = case_url(options.base_url, case_id, edition.year, options.distribution or options.stamp_code)
         calls = _calls(edition, case)
         context = dict(common, case=localized, translations=translations, grids=week.grids, calls=calls,
                        number=week.number, range_text=_range_text(week), photo_url=photo_url,
-                       url=url, printed_url=printed_url(url), qr_svg=_qr(url, options),
+                       url=url, printed_url=printed_url(url), qr_svg="" if options.stamp_code else _qr(url, options),
                        facts=_facts(localized, labels), facts_short=_facts_short(localized, labels),
                        reward_text=_reward(case))
         pages.append(Page("week", f"week-{week.number:02d}", context, case_id=case_id, week=week,

@@ -162,10 +162,11 @@ def _share_colour_profiles(pdf) -> None:
 
 
 def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str], identity: str = "",
-                 labels: list[str] | None = None) -> None:
+                 labels: list[str] | None = None, finish=None) -> None:
     """Concatenate chunk PDFs into one, keeping the first chunk's catalogue (output intent, XMP).
 
-    Saved with a content-derived file identifier and no timestamps, so it is reproducible.
+    `finish(pdf)`, if given, is called on the merged pikepdf.Pdf before it is saved (a copy's marks are
+    stamped then). Saved with a content-derived file identifier and no timestamps, so it is reproducible.
     """
     import pikepdf
 
@@ -175,6 +176,8 @@ def merge_chunks(chunk_paths: list[Path], destination: Path, meta: dict[str, str
             for other in others:
                 merged.pages.extend(other.pages)
             _share_colour_profiles(merged)
+            if finish is not None:
+                finish(merged)
             # WeasyPrint gives every PDF/X a random XMP document id; derive it from the content
             # (the chunk names are content hashes) so the same sources give the same bytes.
             document_id = uuid.uuid5(uuid.NAMESPACE_URL, identity or "|".join(Path(p).name for p in chunk_paths))

@@ -125,19 +125,22 @@ def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: 
     once), but one PDF per page, so that each page can be cached on its own. `options` holds one
     `PdfOptions` per page (its identifier). Each page's PDF is the same whichever pages were laid
     out with it: the pages share no counters, and the ICC profiles are written as read (see
-    `_stable_colour_profiles`). Returns (pdf bytes, overflows) per page, the overflows from
-    preflight's `layout_overflows` (empty lists when that module is not installed); raises like
-    `html_to_pdf`.
+    `_stable_colour_profiles`). Returns (pdf bytes, overflows, stamp slots) per page, the overflows from
+    preflight's `layout_overflows` (empty lists when that module is not installed), the slots from
+    `slots.layout_slots` (empty unless the page was laid out for stamped copies); raises like `html_to_pdf`.
     """
+    from coldcase.publish.slots import layout_slots, without_elements
+
     with _rendered(html, base_url, fetcher, strict) as document:
         if len(document.pages) != len(options):
             raise RenderError(f"expected {len(options)} pages, WeasyPrint laid out {len(document.pages)}")
         _stable_colour_profiles(document)
         overflows = _overflows(document)
+        slots = without_elements(layout_slots(document))
         pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
                                                 uncompressed_pdf=option.uncompressed)
                 for page, option in zip(document.pages, options, strict=True)]
-    return list(zip(pdfs, overflows, strict=True))
+    return list(zip(pdfs, overflows, slots, strict=True))
 
 
 @contextmanager

@@ -205,10 +205,13 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
     if photos:
         _give_back_memory()  # the decoded originals, before the layout needs the room
     boxes = cut_boxes or [()] * len(destinations)
-    for (pdf, overflows), option, destination, cuts in zip(render_pages(html, base_url, fetcher, options),
-                                                           options, destinations, boxes, strict=True):
-        # Stored next to the page so that a cached page still reports its overflows in the manifest.
+    for (pdf, overflows, slots), option, destination, cuts in zip(
+            render_pages(html, base_url, fetcher, options), options, destinations, boxes, strict=True):
+        # Stored next to the page so that a cached page still reports its overflows in the manifest, and
+        # still says where the copies' marks go.
         destination.with_suffix(".overflow.json").write_text(json.dumps([overflows]))
+        if slots:
+            destination.with_suffix(".slots.json").write_text(json.dumps(slots))
         pdf = finished_page(pdf, cmyk=bool(option.pdf_variant), cut_boxes=tuple(cuts))
         partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
         partial.write_bytes(pdf)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import write_edition
 from flask import Flask
 
@@ -70,6 +71,27 @@ def test_distribution_all_builds_one_copy_per_point_with_its_code(copy_root, tmp
         assert manifest["distribution"] == code and manifest["job"]["copies"] == {code: copies}
         assert manifest["job"]["preflight"]["ok"] is True
     assert "calendar-2027-screen-PI-ZWOLLE.pdf" in result.output
+
+
+def test_distribution_all_in_print_lays_the_pages_out_once_for_every_copy(copy_root, tmp_path, monkeypatch):
+    from coldcase.publish import build
+
+    edition = copy_root / "editions" / "2027.yaml"
+    edition.write_text(edition.read_text() + "  - code: PI-ZWOLLE\n    name: PI Zwolle\n    kind: prison\n"
+                                             "    copies: 450\n")
+    original = build.build_copies
+    monkeypatch.setattr(build, "build_copies",
+                        lambda library, year, options, codes, **k: original(
+                            library, year, options.replace(weeks=(1,), workers=1), codes, **k))
+    monkeypatch.setattr(build, "build_calendar", lambda *a, **k: pytest.fail("a copy was built on its own"))
+    result = _app(copy_root, tmp_path).test_cli_runner().invoke(
+        args=["calendar", "build", "2027", "--variant", "print", "--distribution", "all"])
+    assert result.exit_code == 0, result.output
+    assert "calendar-2027-print-PI-VUGHT.pdf" in result.output and "5 rendered, 0 from cache" in result.output
+    assert "calendar-2027-print-PI-ZWOLLE.pdf" in result.output and "0 rendered, 5 from cache" in result.output
+    for code, copies in (("PI-VUGHT", 700), ("PI-ZWOLLE", 450)):
+        manifest = json.loads((tmp_path / "2027" / f"calendar-2027-print-{code}.json").read_text())
+        assert manifest["distribution"] == code and manifest["job"]["copies"] == {code: copies}
 
 
 def test_preflight_findings_are_printed_as_sentences_with_their_check(sample_root, tmp_path, monkeypatch):

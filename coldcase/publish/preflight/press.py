@@ -107,7 +107,27 @@ def check_ink(scans: list[PageScan], variant: str, check: CheckResult) -> None:
                                                           f"{MAX_INK:.0%}", page=number))
 
 
+#: Measured inks by the sha256 of the image's stream: the copies of an edition (`build.build_copies`) are
+#: preflighted one after another in one process, and share every photo.
+_INK_BY_DIGEST: dict[str, float | None] = {}
+
+
 def _image_ink(image) -> float | None:
+    """`_measure_ink` of `image`, remembered by its bytes."""
+    import hashlib
+
+    try:
+        digest = hashlib.sha256(image.read_raw_bytes()).hexdigest()
+    except pikepdf.PdfError:
+        return _measure_ink(image)
+    if digest not in _INK_BY_DIGEST:
+        if len(_INK_BY_DIGEST) > 4096:  # a long-running web process builds many editions
+            _INK_BY_DIGEST.clear()
+        _INK_BY_DIGEST[digest] = _measure_ink(image)
+    return _INK_BY_DIGEST[digest]
+
+
+def _measure_ink(image) -> float | None:
     """The highest total ink of a CMYK image, measured over areas of about half a millimetre (the picture
     shrunk to at most 300 pixels a side) at its 99.9th percentile: a stray JPEG pixel is no spot of ink."""
     from PIL import Image
