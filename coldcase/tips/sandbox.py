@@ -81,7 +81,24 @@ def _child(write_end: int, function: Callable, args: tuple, memory_bytes: int, c
         os._exit(status)
 
 
-def _read_all(read_end: int, pid: int, wall_seconds: float) -> bytes:
+#: How often the parent looks at the child's own memory (seconds).
+WATCH_SECONDS = 0.02
+
+
+def _private_bytes(pid: int) -> int:
+    """The memory the child has written itself (``Private_Dirty``): pages it shares with its parent do not count,
+    a page of the parent's free heap that it reuses does. 0 once the child is gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Private_Dirty:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _read_all(read_end: int, pid: int, wall_seconds: float, memory_bytes: int) -> bytes:
     deadline = time.monotonic() + wall_seconds
     chunks = []
     while True:
@@ -89,8 +106,13 @@ def _read_all(read_end: int, pid: int, wall_seconds: float) -> bytes:
         if left <= 0:
             os.kill(pid, signal.SIGKILL)
             raise LimitExceeded("time")
-        ready, _, _ = select.select([read_end], [], [], left)
+        ready, _, _ = select.select([read_end], [], [], min(left, WATCH_SECONDS))
         if not ready:
+            # The address-space limit binds only new mappings: a worker that once decoded a large image keeps
+            # that free heap mapped, and a child may fill it without asking for more. Its written pages tell.
+            if _private_bytes(pid) > memory_bytes:
+                os.kill(pid, signal.SIGKILL)
+                raise LimitExceeded("memory")
             continue
         chunk = os.read(read_end, 1 << 20)
         if not chunk:
@@ -112,7 +134,7 @@ def run(function: Callable, *args: Any, memory_bytes: int, cpu_seconds: int, wal
         _child(write_end, function, args, memory_bytes, cpu_seconds)
     os.close(write_end)
     try:
-        payload = _read_all(read_end, pid, wall_seconds)
+        payload = _read_all(read_end, pid, wall_seconds, memory_bytes)
     finally:
         os.close(read_end)
         _, status = os.waitpid(pid, 0)

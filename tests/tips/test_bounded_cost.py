@@ -148,6 +148,42 @@ def test_a_check_that_needs_more_memory_than_allowed_is_refused_and_the_worker_d
         clean(bombs.png_of_size(7200, 5400))
 
 
+@pytest.fixture
+def heap_kept_after_free():
+    """A worker whose allocator keeps freed memory mapped (glibc does so for blocks below its moving mmap
+    threshold, and for whole thread arenas): here made certain with mallopt, restored afterwards."""
+    import ctypes
+
+    libc = ctypes.CDLL("libc.so.6")
+    m_trim_threshold, m_mmap_threshold = -1, -3
+    libc.mallopt(m_mmap_threshold, 512 * 1024 * 1024)
+    libc.mallopt(m_trim_threshold, 1024 * 1024 * 1024)
+    yield
+    libc.mallopt(m_mmap_threshold, 128 * 1024)
+    libc.mallopt(m_trim_threshold, 128 * 1024)
+    libc.malloc_trim(0)
+
+
+def test_the_memory_limit_holds_in_a_worker_that_already_has_free_heap_to_reuse(monkeypatch, heap_kept_after_free):
+    """The address-space limit binds only new mappings: a child could fill the free heap it inherits without
+    asking for more. The child's own written memory is watched too."""
+    monkeypatch.setattr(attachments, "MEMORY_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(photos, "MAX_DECODED_PIXELS", 10**9)
+    big = bombs.png_of_size(7200, 5400)
+    with Image.open(io.BytesIO(big)) as image:  # here, in the parent: 450 MB of heap, freed but kept mapped
+        image.load()
+        copies = [image.copy(), image.convert("RGBA")]
+    del copies
+    with pytest.raises(AttachmentError, match="too_complex"):
+        clean(big)
+
+
+def test_an_ordinary_photo_passes_the_memory_watch_in_a_grown_worker():
+    junk = [{"n": n, "s": str(n)} for n in range(400_000)]  # a worker with a large heap of its own
+    assert clean(_photo(1200, 900)).media_type == "image/jpeg"
+    assert len(junk) == 400_000
+
+
 # --- peak memory, measured in a child Python process -------------------------------------------------------------
 
 MEASURE = textwrap.dedent("""
