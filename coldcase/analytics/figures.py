@@ -8,6 +8,7 @@ show the same numbers. Needs an app context (the database), no request.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -174,12 +175,18 @@ def cases_table(rows, library: Library, editions: set[int], scope: Scope) -> Tab
     return table
 
 
+@functools.lru_cache(maxsize=1024)
+def _month(monday: datetime.date) -> str:
+    # Remembered: thousands of rows after each change, a few hundred distinct weeks.
+    return monday.strftime("%Y-%m")
+
+
 def channels_table(rows) -> Table:
     """Tips per channel and month of arrival (the chart's data)."""
     months: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     usable: dict[str, int] = defaultdict(int)
     for channel, monday, tips, usable_tips in rows:
-        months[monday.strftime("%Y-%m")][channel] += tips
+        months[_month(monday)][channel] += tips
         usable[channel] += usable_tips
     present = [c for c in CHANNELS if any(c in m for m in months.values())]
     columns = (Column("month", N_("Month"), "text"),) + tuple(Column(c, CHANNELS[c]) for c in present)

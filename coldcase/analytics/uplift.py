@@ -136,8 +136,18 @@ def _weeks_shown(year: int, since: datetime.date | None, until: datetime.date | 
 
 def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
     """How many of ``weeks`` of the edition overlap the filter's date range."""
-    shown = _weeks_shown(year, wanted.since, wanted.until)
-    return sum(shown[week] for week in weeks)
+    return _count_shown(year, weeks.start, weeks.stop, wanted.since, wanted.until)
+
+
+@functools.lru_cache(maxsize=8192)
+def _count_shown(year: int, start: int, stop: int, since: datetime.date | None, until: datetime.date | None) -> int:
+    # Remembered: asked twice per case of every edition shown after each change, about a few hundred windows.
+    shown = _weeks_shown(year, since, until)
+    return sum(shown[week] for week in range(start, stop))
+
+
+#: The rate ratio of each window's counts, remembered: after a change most cases' counts are the same as before.
+_rate_ratio = functools.lru_cache(maxsize=8192)(stats.rate_ratio)
 
 
 def verdict(result: stats.RateRatio) -> Text:
@@ -170,7 +180,7 @@ def uplift_table(folded: dict[int, EditionWeeks], library: Library, editions: li
             continue
         weeks_in = _weeks_in_range(year, window, wanted)
         weeks_out = _weeks_in_range(year, range(1, WEEKS + 1), wanted) - weeks_in
-        result = stats.rate_ratio(inside.get((year, case_id), 0), weeks_in, outside.get((year, case_id), 0),
+        result = _rate_ratio(inside.get((year, case_id), 0), weeks_in, outside.get((year, case_id), 0),
                                   weeks_out)
         table.rows.append((year, case_id, window.start, result.inside, weeks_in, result.outside, weeks_out,
                            result.ratio, result.low, result.high, verdict(result)))
