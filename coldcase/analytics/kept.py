@@ -4,10 +4,9 @@ scanning the tips.
 A filter that narrows along one dimension besides the edition reads the slices of ``yield_cells`` that make it
 up: a channel or a point its own slice, a unit or kind (a set of cases) the sum of its cases' slices, a date
 range the sum of the whole months in it plus, for a month cut by the range, that month's days counted from the
-narrow fact rows (``yield_tip_facts``, indexed by edition and day). A unit or kind with a date range reads the
-per-case-and-month slices (migration 0011) the same way: its cases' whole months, and the cut months' days of
-its cases from the fact rows. Any other filter that narrows along two or more (a channel and a point, a channel
-and a date range, ...) is counted from the fact rows alone, through the indexes of migration 0010. Either way the figures are the GROUP BYs of :func:`coldcase.analytics.summaries.figure_selects`,
+narrow fact rows (``yield_tip_facts``, indexed by edition and day). A filter that narrows along two or more
+(a channel and a point, a unit and a date range, ...) is counted from the fact rows alone, through the indexes
+of migration 0010. Either way the figures are the GROUP BYs of :func:`coldcase.analytics.summaries.figure_selects`,
 the ones that fill the cells, so each rule is written once; the sums are done in the database.
 """
 
@@ -18,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, false, func, or_, select, union_all
+from sqlalchemy import and_, func, or_, select, union_all
 
 from coldcase.analytics.queries import Scope
 from coldcase.analytics.summaries import COUNTS, figure_selects
@@ -50,56 +49,41 @@ def _days(since: datetime.date | None, until: datetime.date | None) -> tuple:
                  if condition is not None)
 
 
-def _month_cells(since: datetime.date | None, until: datetime.date | None, prefixes: list[str],
-                 narrower: tuple = ()) -> Plan:
-    """A date range from month slices: the whole months of each slice named by ``prefixes`` (``"month="``, or
-    ``"case_month=<case>/"`` per case of a set), plus the days of the months the range cuts counted from the
-    fact rows that also meet ``narrower``."""
+def _month_cells(since: datetime.date | None, until: datetime.date | None) -> Plan:
     start, end = _whole_months(since, until)
     if start is not None and end is not None and start > end:
-        # No whole month: the range's days are counted from the facts.
-        return Plan(facts=(*_days(since, until), *narrower))
-    # Month slices sort as their text ("month=2018-03"), so each prefix's whole months are one range of the
-    # index on (edition, part), bounded on both sides even for an open range; the prefix match (LIKE, exact
-    # whatever the collation) keeps out a longer case id that sorts inside the range.
+        return Plan(facts=_days(since, until))  # no whole month: the range's days are counted from the facts
+    # Month slices sort as their text ("month=2018-03"), so the whole months are one range of the index on
+    # (edition, part), bounded on both sides even for an open range (the LIKE only makes sure).
     part = YieldCell.part
-    first = f"{start:%Y-%m}" if start else ""
-    last = f"{end:%Y-%m}" if end else "9999-12"
-    cells = [and_(part.startswith(prefix, autoescape=True), part >= prefix + first, part <= prefix + last)
-             for prefix in prefixes]
+    cells = [part.like("month=%"), part >= f"month={start:%Y-%m}" if start else part >= "month=",
+             part <= f"month={end:%Y-%m}" if end else part <= "month=9999-12"]
     cut = []  # the days of the months the range cuts
     if since is not None and since < start:
         cut.append(and_(*_days(since, start - _ONE_DAY)))
     if until is not None and until > end:
         cut.append(and_(*_days(end + _ONE_DAY, until)))
-    if not cells:  # an empty set of cases: nothing matches
-        return Plan(facts=(false(),))
-    return Plan(cells=or_(*cells), facts=(or_(*cut), *narrower) if cut else None)
+    return Plan(cells=and_(*cells), facts=(or_(*cut),) if cut else None)
 
 
 def plan(scope: Scope) -> Plan:
     """Which cells and fact rows make up the counts of ``scope`` (its editions aside)."""
     wanted, f, part = scope.wanted, YieldTipFact, YieldCell.part
     dated = wanted.since is not None or wanted.until is not None
-    sliced = wanted.channel is not None or wanted.point is not None
-    cases = None if scope.case_ids is None else sorted(case_id for case_id in scope.case_ids if case_id)
-    if cases is not None and dated and not sliced:
-        # A unit or kind with a date range: the case and month slices of its cases.
-        return _month_cells(wanted.since, wanted.until, [f"case_month={case_id}/" for case_id in cases],
-                            (f.case_id.in_(cases),))
-    if sum([wanted.channel is not None, wanted.point is not None, cases is not None, dated]) > 1:
+    narrowing = [wanted.channel is not None, wanted.point is not None, scope.case_ids is not None, dated]
+    if sum(narrowing) > 1:
         facts = [*_days(wanted.since, wanted.until)]
         if wanted.channel is not None:
             facts.append(f.channel == wanted.channel)
         if wanted.point is not None:
             facts.append(f.point_code == wanted.point)
-        if cases is not None:
-            facts.append(f.case_id.in_(cases))
+        if scope.case_ids is not None:
+            facts.append(f.case_id.in_(sorted(scope.case_ids)))
         return Plan(facts=tuple(facts))
     if dated:
-        return _month_cells(wanted.since, wanted.until, ["month="])
-    if cases is not None:
-        return Plan(cells=part.in_([f"case={case_id}" for case_id in cases]))
+        return _month_cells(wanted.since, wanted.until)
+    if scope.case_ids is not None:
+        return Plan(cells=part.in_([f"case={case_id}" for case_id in sorted(scope.case_ids) if case_id]))
     name = (f"channel={wanted.channel}" if wanted.channel is not None
             else f"point={wanted.point}" if wanted.point is not None else NO_KEY)
     return Plan(cells=part == name, single=True)

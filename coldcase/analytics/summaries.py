@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, literal_column, select, union_all
+from sqlalchemy import String, and_, case, cast, delete, func, insert, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
 from coldcase.analytics.queries import REOPENED, SOLVED, USABLE, days_between, month_of, week_start
@@ -64,25 +64,14 @@ def _fact_select(tip_ids: Iterable[int] | None = None):
 
 
 #: The slices the figures are also kept for, besides every tip (``""``): per channel and per distribution point,
-#: per case (a unit or kind filter sums its cases' slices), per month of arrival (a date range sums its whole
-#: months) and per case and month (a unit or kind with a date range sums those). Stored as ``part``:
-#: ``"channel=letter"``, ``"point=PI-01"``, ``"case=jan-2018"``, ``"month=2018-03"``,
-#: ``"case_month=jan-2018/2018-03"`` (a case id has no ``/``: see ``coldcase.cases.rules.CASE_ID``).
-PARTS = ("", "channel", "point", "case", "month", "case_month")
+#: per case (a unit or kind filter sums its cases' slices) and per month of arrival (a date range sums its whole
+#: months). Stored as ``part``: ``"channel=letter"``, ``"point=PI-01"``, ``"case=jan-2018"``, ``"month=2018-03"``.
+PARTS = ("", "channel", "point", "case", "month")
 
 
-def _sliced_by(f, part: str) -> list:
-    """The facts' values (of columns ``f``) that name a tip's slice of kind ``part`` (grouped by), joined by
-    ``/`` in its name."""
-    if part == "case_month":
-        return [f.case_id, month_of(f.day)]
-    return [{"channel": f.channel, "point": f.point_code, "case": f.case_id, "month": month_of(f.day)}[part]]
-
-
-def _slice_needs(f, part: str):
-    """The column a tip must have a value in to belong to a slice of kind ``part`` (``None``: every tip has
-    one): a point, unit or kind filter never matches tips without a point or case."""
-    return {"point": f.point_code, "case": f.case_id, "case_month": f.case_id}.get(part)
+def _sliced_by(f, part: str):
+    """The facts' value (of columns ``f``) that names a tip's slice of kind ``part``."""
+    return {"channel": f.channel, "point": f.point_code, "case": f.case_id, "month": month_of(f.day)}[part]
 
 
 def figure_selects(parts: Iterable[str] = PARTS, source=None) -> list:
@@ -100,19 +89,13 @@ def figure_selects(parts: Iterable[str] = PARTS, source=None) -> list:
     def figure(part, name, keys, counts, *conditions):
         keys = [text(key) for key in keys] + [literal(NO_KEY)] * (2 - len(keys))
         counts = list(counts) + [none] * (5 - len(counts))
-        sliced = [] if not part else _sliced_by(f, part)
-        label = literal(NO_KEY)
-        if part:
-            # The separator written into the SQL, not bound (as the month's format): PostgreSQL accepts an
-            # expression of the grouped columns only.
-            label = literal(f"{part}=") + sliced[0]
-            for value in sliced[1:]:
-                label = label + literal_column("'/'", String) + value
+        sliced = [] if not part else [_sliced_by(f, part)]
+        label = literal(NO_KEY) if not part else literal(f"{part}=") + sliced[0]
         columns = (literal(name), label, f.edition, *keys, *counts)
         query = select(*(column.label(key) for column, key in zip(columns, CELL_KEYS + COUNTS, strict=True)))
-        needs = _slice_needs(f, part)
-        if needs is not None:
-            query = query.where(needs != NO_KEY)
+        if part in ("point", "case"):
+            # A point, unit or kind filter never matches tips without a point or case.
+            query = query.where(sliced[0] != NO_KEY)
         return query.where(*conditions).group_by(f.edition, *sliced, *keys[:2])
 
     def figures(part):

@@ -64,10 +64,9 @@ class YieldCell(db.Model):
     __table_args__ = (Index("ix_yield_cells_edition_part", "edition", "part"),)
 
     #: The slice of tips counted: ``""`` (all), ``"channel=letter"``, ``"point=PI-01"``, ``"case=jan-2018"``,
-    #: ``"month=2018-03"``, ``"case_month=jan-2018/2018-03"`` (see :data:`coldcase.analytics.summaries.PARTS`;
-    #: 96 characters since 0011). First in the key, with the edition, so that a page reads one slice of the
-    #: editions it needs by the primary key.
-    part: Mapped[str] = mapped_column(String(96), primary_key=True)
+    #: ``"month=2018-03"`` (see :data:`coldcase.analytics.summaries.PARTS`). First in the key, with
+    #: the edition, so that a page reads one slice of the editions it needs by the primary key.
+    part: Mapped[str] = mapped_column(String(72), primary_key=True)
     edition: Mapped[int] = mapped_column(Integer, primary_key=True)
     figure: Mapped[str] = mapped_column(String(20), primary_key=True)
     key1: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -155,8 +155,7 @@ def test_the_dashboard_reads_counts_not_tips(app, make_tip, analyst, query):
 
 D = datetime.date
 #: Filters along one dimension read slices of the cells (a set of cases: its cases' slices; dates: the whole
-#: months, and the days of a cut month from the fact rows); a set of cases with dates its cases' month slices
-#: (and the cut months' days of its cases from the fact rows); other combinations the fact rows alone.
+#: months, and the days of a cut month from the fact rows); along two or more, the fact rows alone.
 FILTERED = [
     {}, {"channel": "letter"}, {"channel": "phone"}, {"point": "PI-01"}, {"point": "PI-02", "edition": 2018},
     {"edition": 2019},
@@ -168,12 +167,6 @@ FILTERED = [
     {"cases": {"case-a"}, "since": D(2018, 3, 6)}, {"channel": "letter", "point": "PI-01"},
     {"channel": "visit", "point": "PI-01"}, {"point": "PI-02", "until": D(2018, 12, 31)},
     {"channel": "letter", "since": D(2018, 9, 1)}, {"channel": "letter", "cases": {"case-a", "case-b"}},
-    {"cases": {"case-a", "case-b"}, "since": D(2018, 3, 1)}, {"cases": {"case-a"}, "until": D(2018, 3, 31)},
-    {"cases": {"case-a"}, "since": D(2018, 3, 2), "until": D(2019, 2, 2)},
-    {"cases": {"case-b"}, "since": D(2018, 3, 7), "until": D(2018, 3, 7)}, {"cases": set(), "since": D(2018, 3, 1)},
-    {"cases": {"case-a"}, "since": D(2018, 3, 6), "edition": 2018},
-    {"cases": {"case-a", "case-b"}, "since": D(2018, 1, 1), "until": D(2019, 12, 31)},
-    {"cases": {"case-a"}, "channel": "letter", "since": D(2018, 3, 1)},
 ]
 
 
@@ -231,16 +224,6 @@ def test_a_date_range_of_whole_months_reads_only_cells(mixed_history):
     assert [row[:2] for row in queries.count_all(cut)["editions"]] == [(2018, 1)]  # March's days are not there
 
 
-def test_a_unit_with_whole_months_reads_only_cells(mixed_history):
-    db.session.execute(delete(YieldTipFact))  # so that reading the fact rows would find nothing
-    db.session.commit()
-    whole = _scope({"cases": {"case-a"}, "since": D(2018, 3, 1), "until": D(2019, 12, 31)})
-    assert sorted(row[:2] for row in queries.count_all(whole)["editions"]) == [(2018, 2), (2019, 1)]
-    cut = _scope({"cases": {"case-a"}, "since": D(2018, 3, 6)})
-    # March 2018's days are not there; the whole months after it are.
-    assert sorted(row[:2] for row in queries.count_all(cut)["editions"]) == [(2019, 1)]
-
-
 def test_the_first_look_counts_without_touching_the_tip(app, make_tip, create_user):
     # Acknowledging is a bulk UPDATE of the review alone: the tip itself is not changed in the session.
     tip = make_tip(datetime.date(2018, 3, 5), edition=2018)
@@ -294,34 +277,10 @@ def test_the_migration_adds_the_case_and_month_slices_to_counts_already_kept(tmp
         db.session.remove()
 
 
-@pytest.mark.parametrize("dates", [{}, {"since": D(2018, 3, 1)}])
-def test_a_case_id_of_the_longest_length_is_kept_as_a_slice(app, make_tip, dates):
+def test_a_case_id_of_the_longest_length_is_kept_as_a_slice(app, make_tip):
     longest = "c" * 64
     make_tip(D(2018, 3, 5), edition=2018, case_id=longest)
-    scope = _scope({"cases": {longest}, **dates})
+    scope = _scope({"cases": {longest}})
     assert queries.count_all(scope)["cases"] == [(2018, longest, 1, 0, 0, 0, 0)]
     assert _sorted(queries.count_all(scope)) == _sorted(queries.count_grouped(scope))
-
-
-def test_the_migration_adds_the_case_and_month_slices_and_takes_them_away(tmp_path):
-    from flask_migrate import downgrade, upgrade
-
-    from coldcase import create_app
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'kept.db'}", "SECRET_KEY": "migrate",
-                      "INSTANCE_PATH": tmp_path})
-    unit_in_march = _scope({"cases": {"case-a"}, "since": D(2018, 3, 1), "until": D(2018, 3, 31)})
-    with app.app_context():
-        upgrade(revision="0010")
-        db.session.execute(text(
-            "INSERT INTO tips (uuid, number, channel, edition, case_id, text, how_known, when_where, status, "
-            "created_at) VALUES ('u-1', 'T-OLD-1', 'letter', 2018, 'case-a', 'x', 'saw', '', 'new', '2018-03-05')"))
-        db.session.commit()
-        upgrade()
-        assert queries.count_all(unit_in_march)["editions"] == [(2018, 1, 0, 0, 0, 0)]
-        downgrade(revision="0010")
-        left = db.session.scalar(text("SELECT count(*) FROM yield_cells WHERE part LIKE 'case!_month=%' ESCAPE '!'"))
-        assert left == 0
-        assert db.session.scalar(text("SELECT count(*) FROM yield_cells WHERE part = 'case=case-a'")) > 0
-        db.session.remove()
 
