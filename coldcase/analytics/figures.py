@@ -8,6 +8,7 @@ show the same numbers. Needs an app context (the database), no request.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,7 @@ from coldcase.analytics.filters import CHANNELS, Choices, YieldFilter
 from coldcase.analytics.handling import handling_tables
 from coldcase.analytics.queries import Scope
 from coldcase.analytics.tables import Column, Table
-from coldcase.analytics.uplift import uplift_table, week_table
+from coldcase.analytics.uplift import EditionWeeks, fold_edition, uplift_table, week_table
 from coldcase.analytics.words import N_, Joined, Nn_, Text
 from coldcase.cases.model import Library
 
@@ -36,6 +37,9 @@ class Figures:
     notices: list[Text] = field(default_factory=list)
     #: What pages derive from the figures (their rendered HTML), remembered with them.
     derived: dict = field(default_factory=dict)
+    #: Per edition, its case × week counts folded (:func:`~coldcase.analytics.uplift.fold_edition`): the memo
+    #: hands these on to the next figures for the editions whose counts did not change.
+    folded: dict[int, EditionWeeks] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Table:
         return self.tables[key]
@@ -66,9 +70,14 @@ def copies_of(library: Library, year: int | None) -> int | None:
 
 
 def compute(wanted: YieldFilter, library: Library, today: datetime.date,
-            counts: dict[str, list[tuple]] | None = None) -> Figures:
+            counts: dict[str, list[tuple]] | None = None, *, weeks_by_edition: dict | None = None,
+            folded: dict[int, EditionWeeks] | None = None) -> Figures:
     """Every figure for ``wanted``, from ``counts`` (:func:`coldcase.analytics.queries.count_all` of its scope)
-    or, without them, from the database now."""
+    or, without them, from the database now.
+
+    ``weeks_by_edition`` (``{edition: its case_weeks rows}``, when the caller has them grouped) and ``folded``
+    (the folds of :attr:`Figures.folded` still true of those rows, of the same library) save folding again the
+    editions that did not change: the only figure work that grows with the number of tips."""
     scope = scope_for(wanted, library)
     if counts is None:
         counts = queries.count_all(scope)
@@ -83,9 +92,15 @@ def compute(wanted: YieldFilter, library: Library, today: datetime.date,
                                   year=wanted.edition))
     listed = set(figures.editions) | ({wanted.edition} if wanted.edition else set())
     figures.tables["cases"] = cases_table(counts["cases"], library, listed, scope)
-    weeks = counts["case_weeks"]
-    figures.tables["weeks"] = week_table(weeks, library, figures.editions)
-    figures.tables["uplift"] = uplift_table(weeks, library, figures.editions, wanted)
+    if weeks_by_edition is None:
+        weeks_by_edition = defaultdict(list)
+        for row in counts["case_weeks"]:
+            weeks_by_edition[row[0]].append(row)
+    folded = folded or {}
+    figures.folded = {year: folded[year] if year in folded else fold_edition(year, rows, library)
+                      for year, rows in weeks_by_edition.items() if year is not None}
+    figures.tables["weeks"] = week_table(figures.folded, library, figures.editions)
+    figures.tables["uplift"] = uplift_table(figures.folded, library, figures.editions, wanted)
     figures.tables["channels"] = channels_table([row[1:] for row in counts["channel_weeks"]])
     figures.tables["points"] = points_table(counts["points"], library, figures.editions, wanted)
     figures.tables.update(handling_tables(counts, today))
@@ -160,12 +175,18 @@ def cases_table(rows, library: Library, editions: set[int], scope: Scope) -> Tab
     return table
 
 
+@functools.lru_cache(maxsize=1024)
+def _month(monday: datetime.date) -> str:
+    # Remembered: thousands of rows after each change, a few hundred distinct weeks.
+    return monday.strftime("%Y-%m")
+
+
 def channels_table(rows) -> Table:
     """Tips per channel and month of arrival (the chart's data)."""
     months: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     usable: dict[str, int] = defaultdict(int)
     for channel, monday, tips, usable_tips in rows:
-        months[monday.strftime("%Y-%m")][channel] += tips
+        months[_month(monday)][channel] += tips
         usable[channel] += usable_tips
     present = [c for c in CHANNELS if any(c in m for m in months.values())]
     columns = (Column("month", N_("Month"), "text"),) + tuple(Column(c, CHANNELS[c]) for c in present)

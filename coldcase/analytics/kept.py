@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, func, or_, select, union_all
 
@@ -29,11 +29,14 @@ _ONE_DAY = datetime.timedelta(days=1)
 @dataclass(frozen=True)
 class Plan:
     """Where a filter's counts come from: the cells whose ``part`` meets ``cells`` (``None``: none) and the
-    fact rows that meet ``facts`` (``None``: none), added together. ``single``: ``cells`` names one slice."""
+    fact rows that meet ``facts`` (``None``: none), added together, less the fact rows that meet ``minus``.
+    ``single``: ``cells`` names one slice."""
 
     cells: object = None
     facts: tuple | None = None
     single: bool = False
+    #: Fact rows whose counts are taken away (``None``: none): the tips of a slice outside a date range.
+    minus: tuple | None = None
 
 
 def _whole_months(since: datetime.date | None, until: datetime.date | None):
@@ -66,20 +69,26 @@ def _month_cells(since: datetime.date | None, until: datetime.date | None) -> Pl
     return Plan(cells=and_(*cells), facts=(or_(*cut),) if cut else None)
 
 
+def _narrowing(scope: Scope) -> list:
+    """The conditions on the fact rows of the filter's channel, point and set of cases."""
+    wanted, f = scope.wanted, YieldTipFact
+    facts = []
+    if wanted.channel is not None:
+        facts.append(f.channel == wanted.channel)
+    if wanted.point is not None:
+        facts.append(f.point_code == wanted.point)
+    if scope.case_ids is not None:
+        facts.append(f.case_id.in_(sorted(scope.case_ids)))
+    return facts
+
+
 def plan(scope: Scope) -> Plan:
     """Which cells and fact rows make up the counts of ``scope`` (its editions aside)."""
-    wanted, f, part = scope.wanted, YieldTipFact, YieldCell.part
+    wanted, part = scope.wanted, YieldCell.part
     dated = wanted.since is not None or wanted.until is not None
-    narrowing = [wanted.channel is not None, wanted.point is not None, scope.case_ids is not None, dated]
-    if sum(narrowing) > 1:
-        facts = [*_days(wanted.since, wanted.until)]
-        if wanted.channel is not None:
-            facts.append(f.channel == wanted.channel)
-        if wanted.point is not None:
-            facts.append(f.point_code == wanted.point)
-        if scope.case_ids is not None:
-            facts.append(f.case_id.in_(sorted(scope.case_ids)))
-        return Plan(facts=tuple(facts))
+    narrowing = _narrowing(scope)
+    if len(narrowing) + dated > 1:
+        return Plan(facts=(*_days(wanted.since, wanted.until), *narrowing))
     if dated:
         return _month_cells(wanted.since, wanted.until)
     if scope.case_ids is not None:
@@ -87,6 +96,36 @@ def plan(scope: Scope) -> Plan:
     name = (f"channel={wanted.channel}" if wanted.channel is not None
             else f"point={wanted.point}" if wanted.point is not None else NO_KEY)
     return Plan(cells=part == name, single=True)
+
+
+def _mostly_inside(year: int, since: datetime.date | None, until: datetime.date | None) -> bool:
+    """Does the date range hold most days of the year of an edition (where most of its tips arrive)?"""
+    first = max(since or datetime.date(year, 1, 1), datetime.date(year, 1, 1))
+    last = min(until or datetime.date(year, 12, 31), datetime.date(year, 12, 31))
+    return (last - first).days + 1 > 183
+
+
+def _plans(scope: Scope, editions: list[int] | None) -> list[tuple[Plan, list[int] | None]]:
+    """The plan of each group of ``editions``. A channel, a point or a set of cases with a date range counts
+    the fact rows in the range; for an edition whose year lies mostly in the range, fewer fact rows are those
+    outside it, so that edition reads the channel's, point's or cases' slice less those (the counts are sums,
+    so the difference is exact). Only for the editions named (after a change): a full count reads the range."""
+    wanted = scope.wanted
+    whole = plan(scope)
+    narrowing = _narrowing(scope)
+    if editions is None or len(narrowing) != 1 or (wanted.since is None and wanted.until is None):
+        return [(whole, editions)]
+    flipped = [year for year in editions if year != NO_EDITION and _mostly_inside(year, wanted.since, wanted.until)]
+    if not flipped:
+        return [(whole, editions)]
+    f = YieldTipFact
+    outside = or_(*(condition for condition in (f.day < wanted.since if wanted.since else None,
+                                                f.day > wanted.until if wanted.until else None)
+                    if condition is not None))
+    undated = plan(replace(scope, wanted=replace(wanted, since=None, until=None)))
+    plans = [(Plan(cells=undated.cells, minus=(outside, *narrowing)), flipped)]
+    rest = [year for year in editions if year not in flipped]
+    return plans + [(whole, rest)] if rest else plans
 
 
 def _editions(scope: Scope) -> list[int] | None:
@@ -122,22 +161,37 @@ _SHAPES = {
 }
 
 
-def count(session, scope: Scope) -> dict[str, list[tuple]]:
-    """Every figure's rows for ``scope``, as :func:`coldcase.analytics.queries.count_grouped` returns them
-    (the same rows, in another order): one statement."""
-    how, editions = plan(scope), _editions(scope)
+def _sources(how: Plan, editions: list[int] | None, name: str) -> list:
+    """The SELECTs of one plan's rows ``(figure, part, edition, key1, key2, n1..n5)`` for ``editions``."""
     c = YieldCell.__table__.c
     sources = []
     if how.cells is not None:
-        cells = select(*(c[name] for name in ("figure", "part", "edition", "key1", "key2", *COUNTS))).where(how.cells)
+        cells = select(*(c[column] for column in ("figure", "part", "edition", "key1", "key2", *COUNTS)))
+        cells = cells.where(how.cells)
         sources.append(cells if editions is None else cells.where(c.edition.in_(editions)))
-    if how.facts is not None:
-        where = (*how.facts, *(() if editions is None else (YieldTipFact.edition.in_(editions),)))
+    for conditions, sign in ((how.facts, 1), (how.minus, -1)):
+        if conditions is None:
+            continue
+        where = (*conditions, *(() if editions is None else (YieldTipFact.edition.in_(editions),)))
         # The matching fact rows are read once (a CTE used by every figure; PostgreSQL materializes it).
-        matching = select(YieldTipFact.__table__).where(*where).cte("matching")
-        sources.extend(figure_selects(parts=(NO_KEY,), source=matching))
+        matching = select(YieldTipFact.__table__).where(*where).cte(f"{name}_{'plus' if sign > 0 else 'minus'}")
+        selects = figure_selects(parts=(NO_KEY,), source=matching)
+        if sign < 0:
+            rows = union_all(*selects).subquery()
+            selects = [select(*(rows.c[column] for column in ("figure", "part", "edition", "key1", "key2")),
+                              *((-rows.c[column]).label(column) for column in COUNTS))]
+        sources.extend(selects)
+    return sources
+
+
+def count(session, scope: Scope) -> dict[str, list[tuple]]:
+    """Every figure's rows for ``scope``, as :func:`coldcase.analytics.queries.count_grouped` returns them
+    (the same rows, in another order): one statement."""
+    plans = _plans(scope, _editions(scope))
+    sources = [source for index, (how, editions) in enumerate(plans) for source in _sources(how, editions, f"p{index}")]
+    c = YieldCell.__table__.c
     keys = ("figure", "edition", "key1", "key2")
-    if how.single:
+    if len(plans) == 1 and plans[0][0].single:
         query = sources[0].with_only_columns(*(c[name] for name in (*keys, *COUNTS)))
     else:  # several slices, or facts: add up the rows of each figure and key
         rows = union_all(*sources).subquery()

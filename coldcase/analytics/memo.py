@@ -39,6 +39,8 @@ class _Entry:
     today: datetime.date | None = None
     figures: Figures | None = None
     recounted: list = field(default_factory=list)
+    #: The folds of the previous figures still true of these counts (the editions that did not change).
+    folded: dict = field(default_factory=dict)
 
 
 _remembered: OrderedDict[YieldFilter, _Entry] = OrderedDict()
@@ -80,7 +82,10 @@ def _count(wanted: YieldFilter, library: Library, entry: _Entry | None, state: t
             for year in changed:
                 per_edition.pop(year, None)
             per_edition.update(fresh.get(name, {}))
-    return _Entry(library, state, counts, recounted=sorted(changed, key=lambda y: (y is None, y or 0)))
+    kept = {year: fold for year, fold in (entry.figures.folded if entry.figures else {}).items()
+            if year not in changed}
+    return _Entry(library, state, counts, recounted=sorted(changed, key=lambda y: (y is None, y or 0)),
+                  folded=kept)
 
 
 def figures_for(wanted: YieldFilter, library: Library, today: datetime.date) -> Figures:
@@ -90,7 +95,9 @@ def figures_for(wanted: YieldFilter, library: Library, today: datetime.date) -> 
         entry = _remembered.get(wanted)
     entry = _count(wanted, library, entry, state)
     if entry.figures is None or entry.today != today:
-        entry.figures = compute(wanted, library, today, _flat(entry.counts))
+        entry.figures = compute(wanted, library, today, _flat(entry.counts),
+                                weeks_by_edition=entry.counts.get("case_weeks", {}),
+                                folded=entry.figures.folded if entry.figures else entry.folded)
         entry.today = today
     with _lock:
         _remembered[wanted] = entry

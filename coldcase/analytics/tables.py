@@ -84,17 +84,45 @@ def show(value, kind: str, say: Translator = ENGLISH) -> str:
     return localized(f"{value:,}", say)
 
 
+#: Rows already rendered, by language, the columns' kinds and the row's values (see :func:`body_html`).
+_rendered: dict[tuple, str] = {}
+#: At most this many rendered rows are kept (a few dashboards' worth); then they are dropped all at once.
+RENDERED_ROWS = 50_000
+
+
+def _row_key(row: tuple) -> tuple:
+    """What a row's HTML depends on: its values, and for a text its msgid (two texts that read alike in English
+    may not in another language) or else its type (a case id that reads like a text is not translated)."""
+    return row, tuple(value.msgid if isinstance(value, Text) else type(value) for value in row)
+
+
+def _row_html(row: tuple, kinds: list[str], numeric: list[bool], say: Translator) -> str:
+    cells = [f'<th scope="row">{escape(show(row[0], kinds[0], say))}</th>']
+    cells += [f'<td class="num">{escape(show(value, kind, say))}</td>' if is_number
+              else f"<td>{escape(show(value, kind, say))}</td>"
+              for value, kind, is_number in zip(row[1:], kinds[1:], numeric[1:], strict=True)]
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
 def body_html(table: Table, say: Translator = ENGLISH) -> Markup:
     """The table's rows as HTML ``<tr>`` elements (the first cell a row header), every value escaped and said in
     ``say``'s language. Built here rather than cell by cell in the template: a dashboard over ten editions has
-    thousands of cells."""
+    thousands of cells. A row is rendered once per language and kinds of column: after a change most rows of
+    the large tables (the other editions' weeks, cases and uplift) are the same as before."""
     numeric = [column.numeric for column in table.columns]
     kinds = [column.kind for column in table.columns]
+    prefix = (say.language, tuple(kinds))
+    if len(_rendered) > RENDERED_ROWS:
+        _rendered.clear()
     parts = []
     for row in table.rows:
-        cells = [f'<th scope="row">{escape(show(row[0], kinds[0], say))}</th>']
-        cells += [f'<td class="num">{escape(show(value, kind, say))}</td>' if is_number
-                  else f"<td>{escape(show(value, kind, say))}</td>"
-                  for value, kind, is_number in zip(row[1:], kinds[1:], numeric[1:], strict=True)]
-        parts.append("<tr>" + "".join(cells) + "</tr>")
+        key = (prefix, _row_key(row))
+        try:
+            html = _rendered.get(key)
+        except TypeError:  # a value that cannot be a key: rendered every time
+            parts.append(_row_html(row, kinds, numeric, say))
+            continue
+        if html is None:
+            html = _rendered[key] = _row_html(row, kinds, numeric, say)
+        parts.append(html)
     return Markup("\n".join(parts))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
+from dataclasses import dataclass
 
 from coldcase.analytics import stats
 from coldcase.analytics.filters import YieldFilter
@@ -44,35 +45,69 @@ WEEK_COLUMNS = (
 )
 
 
-def week_table(rows, library: Library, editions: list[int]) -> Table:
-    """Tips per ISO week of each edition, with that week's featured case."""
-    per_week: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0, 0])
-    outside: dict[int, int] = defaultdict(int)
-    featured = {year: library.editions[year].weeks for year in editions if year in library.editions}
-    for year, case_id, monday, tips, usable in rows:
-        if year not in editions:
-            continue
+@dataclass(frozen=True)
+class EditionWeeks:
+    """One edition's case × week counts folded once for both tables: per week of the edition ``[tips, tips about
+    the week's featured case, usable]``, the tips outside weeks 1-52, and per case featured in the edition its
+    tips inside and outside its window. Depends only on that edition's rows and the case library, so the memo
+    (:mod:`coldcase.analytics.memo`) keeps it for every edition whose counts did not change."""
+
+    per_week: dict[int, list[int]]
+    outside: int
+    window_tips: dict[str, int]
+    other_tips: dict[str, int]
+
+
+def _windows(library: Library, year: int) -> dict[str, range]:
+    """The window (featured week and the weeks after it) of every case featured in the edition of ``year``."""
+    edition = library.editions.get(year)
+    return {case_id: range(week, min(WEEKS, week + WINDOW_AFTER) + 1)
+            for week, case_id in enumerate(edition.weeks if edition else (), 1)}
+
+
+def fold_edition(year: int, rows, library: Library) -> EditionWeeks:
+    """Fold the ``(edition, case_id, monday, tips, usable)`` rows of the edition of ``year``."""
+    per_week: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    window_tips: dict[str, int] = defaultdict(int)
+    other_tips: dict[str, int] = defaultdict(int)
+    outside = 0
+    featured = library.editions[year].weeks if year in library.editions else ()
+    windows = _windows(library, year)
+    for _year, case_id, monday, tips, usable in rows:
         week = _edition_week(year, monday)
         if week is None:
-            outside[year] += tips
+            outside += tips
             continue
-        counts = per_week[(year, week)]
+        counts = per_week[week]
         counts[0] += tips
         counts[2] += usable
-        if year in featured and week <= len(featured[year]) and featured[year][week - 1] == case_id:
+        if week <= len(featured) and featured[week - 1] == case_id:
             counts[1] += tips
+        window = windows.get(case_id)
+        if window is not None:
+            (window_tips if week in window else other_tips)[case_id] += tips
+    return EditionWeeks(dict(per_week), outside, dict(window_tips), dict(other_tips))
+
+
+def week_table(folded: dict[int, EditionWeeks], library: Library, editions: list[int]) -> Table:
+    """Tips per ISO week of each edition, with that week's featured case (``folded``: :func:`fold_edition` of
+    each edition)."""
     table = Table("weeks", N_("Per ISO week"), WEEK_COLUMNS)
     for year in editions:
-        weeks = featured.get(year, ())
+        edition = library.editions.get(year)
+        weeks = edition.weeks if edition else ()
+        per_week = folded[year].per_week if year in folded else {}
         for week in range(1, WEEKS + 1):
-            tips, featured_tips, usable = per_week.get((year, week), (0, 0, 0))
+            tips, featured_tips, usable = per_week.get(week, (0, 0, 0))
             table.rows.append((year, week, monday_of(year, week).isoformat(),
                                weeks[week - 1] if week <= len(weeks) else None, tips, featured_tips, usable))
-    for year, tips in sorted(outside.items()):
-        table.notes.append(Nn_("Edition %(year)s: %(num)d tip arrived outside its weeks 1-52 (before or after "
-                               "the year) and is not in this table.",
-                               "Edition %(year)s: %(num)d tips arrived outside its weeks 1-52 (before or after "
-                               "the year) and are not in this table.", tips, year=year))
+    for year in sorted(editions):
+        tips = folded[year].outside if year in folded else 0
+        if tips:
+            table.notes.append(Nn_("Edition %(year)s: %(num)d tip arrived outside its weeks 1-52 (before or after "
+                                   "the year) and is not in this table.",
+                                   "Edition %(year)s: %(num)d tips arrived outside its weeks 1-52 (before or "
+                                   "after the year) and are not in this table.", tips, year=year))
     return table
 
 
@@ -101,8 +136,18 @@ def _weeks_shown(year: int, since: datetime.date | None, until: datetime.date | 
 
 def _weeks_in_range(year: int, weeks: range, wanted: YieldFilter) -> int:
     """How many of ``weeks`` of the edition overlap the filter's date range."""
-    shown = _weeks_shown(year, wanted.since, wanted.until)
-    return sum(shown[week] for week in weeks)
+    return _count_shown(year, weeks.start, weeks.stop, wanted.since, wanted.until)
+
+
+@functools.lru_cache(maxsize=8192)
+def _count_shown(year: int, start: int, stop: int, since: datetime.date | None, until: datetime.date | None) -> int:
+    # Remembered: asked twice per case of every edition shown after each change, about a few hundred windows.
+    shown = _weeks_shown(year, since, until)
+    return sum(shown[week] for week in range(start, stop))
+
+
+#: The rate ratio of each window's counts, remembered: after a change most cases' counts are the same as before.
+_rate_ratio = functools.lru_cache(maxsize=8192)(stats.rate_ratio)
 
 
 def verdict(result: stats.RateRatio) -> Text:
@@ -116,28 +161,27 @@ def verdict(result: stats.RateRatio) -> Text:
     return N_("no clear difference")
 
 
-def uplift_table(rows, library: Library, editions: list[int], wanted: YieldFilter) -> Table:
-    """The featured-week uplift of every case of the editions shown."""
-    inside: dict[tuple[int, str], int] = defaultdict(int)
-    outside: dict[tuple[int, str], int] = defaultdict(int)
+def uplift_table(folded: dict[int, EditionWeeks], library: Library, editions: list[int],
+                 wanted: YieldFilter) -> Table:
+    """The featured-week uplift of every case of the editions shown (``folded``: :func:`fold_edition` of each
+    edition)."""
+    inside: dict[tuple[int, str], int] = {}
+    outside: dict[tuple[int, str], int] = {}
     windows: dict[tuple[int, str], range] = {}
     for year in editions:
-        edition = library.editions.get(year)
-        for week, case_id in enumerate(edition.weeks if edition else (), 1):
-            windows[(year, case_id)] = range(week, min(WEEKS, week + WINDOW_AFTER) + 1)
-    for year, case_id, monday, tips, _usable in rows:
-        window = windows.get((year, case_id))
-        week = _edition_week(year, monday) if year is not None else None
-        if window is None or week is None:
-            continue
-        (inside if week in window else outside)[(year, case_id)] += tips
+        for case_id, window in _windows(library, year).items():
+            windows[(year, case_id)] = window
+        if year in folded:
+            inside.update(((year, case_id), tips) for case_id, tips in folded[year].window_tips.items())
+            outside.update(((year, case_id), tips) for case_id, tips in folded[year].other_tips.items())
     table = Table("uplift", N_("Featured-week uplift per case"), UPLIFT_COLUMNS)
     for (year, case_id), window in windows.items():
         if (year, case_id) not in inside and (year, case_id) not in outside:
             continue
         weeks_in = _weeks_in_range(year, window, wanted)
         weeks_out = _weeks_in_range(year, range(1, WEEKS + 1), wanted) - weeks_in
-        result = stats.rate_ratio(inside[(year, case_id)], weeks_in, outside[(year, case_id)], weeks_out)
+        result = _rate_ratio(inside.get((year, case_id), 0), weeks_in, outside.get((year, case_id), 0),
+                                  weeks_out)
         table.rows.append((year, case_id, window.start, result.inside, weeks_in, result.outside, weeks_out,
                            result.ratio, result.low, result.high, verdict(result)))
     table.rows.sort(key=lambda r: (r[0], -(r[7] if r[7] is not None else -1), r[1]))

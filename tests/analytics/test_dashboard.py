@@ -249,3 +249,20 @@ def test_a_date_filter_reads_only_the_changed_edition_again(app, make_tip):
     result = memo.figures_for(wanted, library, TODAY)
     assert memo.last_recount(wanted) == [2018]
     assert [row[:3] for row in result["editions"].rows] == [(2017, 30_000, 1), (2018, 48_000, 1)]
+
+
+def test_figures_after_a_change_equal_figures_computed_afresh(app, make_tip):
+    # After a change only the changed edition's weeks are folded again; every table is as a fresh computation.
+    from coldcase.analytics import memo
+
+    library = store_for(app).library()
+    make_tip(D(2017, 3, 1), edition=2017)
+    make_tip(D(2018, 3, 1), edition=2018, outcome="usable")
+    before = memo.figures_for(YieldFilter(), library, TODAY)
+    make_tip(D(2018, 3, 6), edition=2018)
+    make_tip(D(2018, 12, 31), edition=2018)  # outside the edition's weeks 1-52
+    after = memo.figures_for(YieldFilter(), library, TODAY)
+    assert after.folded[2017] is before.folded[2017] and after.folded[2018] is not before.folded[2018]
+    fresh = figures.compute(YieldFilter(), library, TODAY)
+    for key, table in fresh.tables.items():
+        assert (after[key].rows, after[key].notes) == (table.rows, table.notes), key

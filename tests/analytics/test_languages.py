@@ -191,3 +191,22 @@ def test_text_keeps_english_and_says_other_languages():
     assert say(N_("broken %(x)s", x=1)) == "broken 1"  # a translation that lost its placeholder: English
     assert ENGLISH(None) == "" and ENGLISH(7) == "7"
     assert Translator("nl", Dutch()) == Translator("nl") and hash(Translator("nl")) == hash(say)
+
+
+def test_rows_rendered_once_are_said_again_in_each_language():
+    # Rows are remembered once rendered: per language, and a case id that reads like a text stays as it is.
+    from coldcase.analytics.tables import Column, Table, body_html
+
+    class Dutch:
+        def gettext(self, msgid):
+            return {"phone": "telefoon"}.get(msgid, msgid)
+
+        def ngettext(self, singular, plural, num):
+            return singular if num == 1 else plural
+
+    table = Table("t", N_("T"), (Column("what", N_("What"), "text"), Column("tips", N_("Tips"))))
+    table.rows = [(N_("phone"), 1234), ("phone", 1234), (["x"], 5)]  # a list cannot be remembered
+    dutch, english = body_html(table, Translator("nl", Dutch())), body_html(table)
+    assert dutch.count("telefoon") == 1 and dutch.count(">phone<") == 1 and "1.234" in dutch
+    assert "telefoon" not in english and english.count(">phone<") == 2 and "1,234" in english
+    assert body_html(table, Translator("nl", Dutch())) == dutch

@@ -167,6 +167,11 @@ FILTERED = [
     {"cases": {"case-a"}, "since": D(2018, 3, 6)}, {"channel": "letter", "point": "PI-01"},
     {"channel": "visit", "point": "PI-01"}, {"point": "PI-02", "until": D(2018, 12, 31)},
     {"channel": "letter", "since": D(2018, 9, 1)}, {"channel": "letter", "cases": {"case-a", "case-b"}},
+    # A channel, point or set of cases with dates covering most of an edition's year: its slice less the fact
+    # rows outside the range, for the editions counted again after a change.
+    {"cases": {"case-a", "case-b"}, "since": D(2018, 1, 15), "until": D(2018, 11, 30)},
+    {"channel": "letter", "until": D(2019, 6, 30)}, {"cases": set(), "since": D(2018, 1, 1)},
+    {"point": "PI-01", "since": D(2017, 6, 1)}, {"cases": {"case-a"}, "since": D(2018, 3, 6), "edition": 2018},
 ]
 
 
@@ -181,8 +186,9 @@ def test_every_filter_reads_the_same_counts_as_the_plain_queries(mixed_history, 
     scope = _scope(wanted)
     assert _sorted(queries.count_all(scope)) == _sorted(queries.count_grouped(scope))
     # As the remembered figures ask after a change: some editions only (None: the tips of no edition).
-    some = queries.Scope(scope.wanted, scope.case_ids, editions=(2018, None))
-    assert _sorted(queries.count_all(some)) == _sorted(queries.count_grouped(some))
+    for editions in ((2018, None), (2018, 2019)):
+        some = queries.Scope(scope.wanted, scope.case_ids, editions=editions)
+        assert _sorted(queries.count_all(some)) == _sorted(queries.count_grouped(some))
 
 
 def test_the_filters_find_what_the_tips_hold(mixed_history):
@@ -284,3 +290,14 @@ def test_a_case_id_of_the_longest_length_is_kept_as_a_slice(app, make_tip):
     assert queries.count_all(scope)["cases"] == [(2018, longest, 1, 0, 0, 0, 0)]
     assert _sorted(queries.count_all(scope)) == _sorted(queries.count_grouped(scope))
 
+
+
+def test_a_slice_with_dates_over_most_of_a_year_reads_the_slice_less_the_days_outside(mixed_history):
+    wanted = {"cases": {"case-a"}, "since": D(2018, 3, 6)}
+    scope = _scope(wanted)
+    [(how, editions)] = kept._plans(scope, [2018])
+    assert editions == [2018] and how.cells is not None and how.minus is not None and how.facts is None
+    # An edition whose year lies mostly outside the range reads the fact rows in it.
+    assert kept._plans(_scope({"channel": "letter", "since": D(2018, 9, 1)}), [2018])[0][0].minus is None
+    some = queries.Scope(scope.wanted, scope.case_ids, editions=(2018,))
+    assert [row[:2] for row in queries.count_all(some)["editions"]] == [(2018, 1)]
