@@ -29,6 +29,10 @@ review, closing for 60%) and team messages for some. Then, in the same run:
 
 The fill is plain SQL, so the kept counts are made once after it by the rebuild (timed as well).
 
+Floor: for each filtered view, the SQL read alone of what a change to edition 2018 makes it read again (the kept
+counts or fact rows of that one edition, ``queries.count_all`` with the view's scope), without the page: the least
+work the view needs after a change. Its growth from the smallest to the largest size is printed too.
+
 Reported: median and 95th percentile in milliseconds, the ratio of medians to the plain queries, and the number
 of SQL statements one page runs. Aims: at most 200 ms at 1,000,000 tips, at most 0.5x the plain queries, at most
 3x growth from 10,000 to 1,000,000.
@@ -308,6 +312,22 @@ def run(url: str, size: int, cases: Path, options) -> dict[str, float]:
             durations = timed(page(path), options.requests)
             medians[label] = statistics.median(durations)
             print(summary(label, durations, base, count))
+        with app.app_context():
+            from dataclasses import replace
+
+            from coldcase.analytics import queries
+            from coldcase.analytics.figures import scope_for
+            from coldcase.analytics.filters import Choices, parse
+
+            choices = Choices(editions=set(library.editions), units={case.unit for case in library.cases.values()},
+                              points=set(points))
+            for label, query in filtered:
+                wanted, _ = parse(dict(pair.split("=", 1) for pair in query.replace("+", " ").split("&")), choices)
+                scope = replace(scope_for(wanted, library), editions=(2018,))
+                durations = timed(lambda scope=scope: queries.count_all(scope), options.requests)
+                medians[f"floor: {label}"] = statistics.median(durations)
+                print(summary(f"floor: {label} (SQL, one edition)", durations, base, None))
+            db.session.remove()
         writes: list[float] = []
 
         def write(change):
