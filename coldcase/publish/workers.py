@@ -33,7 +33,7 @@ Progress = Callable[[int, int], None]
 #: The cache stays per page whatever the batch: every page is written as its own PDF.
 DEFAULT_CHUNK_PAGES = 14
 #: Bump when the rendering changes in a way the page HTML does not show.
-_RENDER_VERSION = "6"
+_RENDER_VERSION = "7"
 #: A rebuild with at most this many pages to render renders them in the build's own process: starting
 #: the workers (a forkserver that imports WeasyPrint) would take longer than rendering them.
 IN_PROCESS_PAGES = 2
