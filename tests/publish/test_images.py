@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 
 import pikepdf
+from conftest import BASE_URL
 from PIL import Image, ImageDraw
 
 from coldcase.publish import images, pdfpost
-from coldcase.publish.build import DEFAULT_CMYK_PROFILE
+from coldcase.publish.build import DEFAULT_CMYK_PROFILE, BuildOptions, build_calendar
 from coldcase.publish.images import PhotoTarget, convert_photo
+from coldcase.publish.preflight import content, press
 
 WEEK = PhotoTarget(80.0, 90.0, 300, DEFAULT_CMYK_PROFILE)
 COVER_TILE = PhotoTarget(35.0, 37.5, 300, DEFAULT_CMYK_PROFILE)
@@ -81,3 +83,38 @@ def test_every_page_carries_the_same_compressed_colour_profile(tmp_path):
     with pikepdf.open(io.BytesIO(first)) as pdf:
         stream = pdf.Root.OutputIntents[0].DestOutputProfile
         assert stream.Filter == pikepdf.Name.FlateDecode and stream.read_bytes() == profile
+
+
+def test_the_build_measures_each_photo_once_as_preflight_would(sample_library, tmp_path, monkeypatch):
+    def build(out):
+        return build_calendar(sample_library, 2027, BuildOptions(out_dir=out, weeks=(1, 11), workers=1,
+                                                                 base_url=BASE_URL))
+
+    measured = []
+    original = press._measure_ink
+    monkeypatch.setattr(press, "_measure_ink", lambda image: measured.append(image) or original(image))
+    monkeypatch.setattr(press, "_INK_BY_DIGEST", {})
+    result = build(tmp_path / "out")
+    assert result.ok and measured == []  # every photo's ink came from its conversion
+    with pikepdf.open(result.pdf_path) as pdf:
+        photos = [image for page in pdf.pages for image in content.scan_page(page).cmyk_images]
+        assert photos and [press.jpeg_ink(image.read_raw_bytes()) for image in photos] == [
+            original(image) for image in photos]
+
+
+def test_preflight_measures_a_photo_whose_ink_record_is_missing_or_unreadable(sample_library, tmp_path,
+                                                                               monkeypatch):
+    options = BuildOptions(out_dir=tmp_path / "out", weeks=(1,), workers=1, base_url=BASE_URL)
+    assert build_calendar(sample_library, 2027, options).ok
+    records = sorted((tmp_path / "out" / ".cache" / "photos").glob("*.ink.json"))
+    assert records
+    records[0].write_text("{not json")
+    for record in records[1:]:
+        record.unlink()
+    measured = []
+    original = press._measure_ink
+    monkeypatch.setattr(press, "_measure_ink", lambda image: measured.append(image) or original(image))
+    monkeypatch.setattr(press, "_INK_BY_DIGEST", {})
+    result = build_calendar(sample_library, 2027, options.replace(out_dir=tmp_path / "again",
+                                                                  cache_dir=tmp_path / "out" / ".cache"))
+    assert result.ok and len(measured) == len(records)
