@@ -214,6 +214,8 @@ def _render_chunk(html: str, base_url: str, fetcher: RestrictedFetcher, options:
     try:
         for (pdf, overflows, slots), option, destination, cuts in zip(
                 render_pages(html, base_url, fetcher, options), options, destinations, boxes, strict=True):
+            if any(destination == taken for _, taken, *_ in partials):
+                continue  # the same HTML twice in one batch (a card's back): the same page, written once
             pdf = finished_page(pdf, cmyk=bool(option.pdf_variant), cut_boxes=tuple(cuts))
             partial = destination.with_name(f"{destination.name}.{os.getpid()}.part")
             partial.write_bytes(pdf)
