@@ -99,10 +99,11 @@ def convert_photo(source: Path, target: PhotoTarget) -> bytes:
     width, height = target.pixels()
     with Image.open(source) as original:
         _decode_reduced(original, width, height)
-        image = ImageOps.exif_transpose(original)
-        if image.mode != "RGB":
-            image = image.convert("RGB")
-        image.load()
+        original.load()
+        # In place: a turned copy would hold another 12 MB for a 2000 x 1500 photo, at the worker's peak.
+        ImageOps.exif_transpose(original, in_place=True)
+        image = original if original.mode == "RGB" else original.convert("RGB")
+    del original
     # Crop to the frame's shape and resample down to the target: never
     # stretch a face, and never enlarge (a photo too small to print is refused before the build).
     # Bicubic: for these mild reductions (1.4x for a 2000 px photo) as sharp as Lanczos, at half the time.
@@ -112,6 +113,7 @@ def convert_photo(source: Path, target: PhotoTarget) -> bytes:
     # A little above the centre when the height is cut: a face sits in the upper part of a portrait, and a
     # card's wide frame would otherwise cut through the eyes.
     fitted = ImageOps.fit(image, shape, method=Image.Resampling.BICUBIC, centering=(0.5, 0.3))
+    del image  # the decoded source, before the CMYK copy and the encoder's buffers are made
     buffer = io.BytesIO()
     if target.cmyk_profile is not None:
         converted = ImageCms.applyTransform(fitted, _cmyk_transform(str(target.cmyk_profile)))
