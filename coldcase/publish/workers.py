@@ -30,7 +30,8 @@ Progress = Callable[[int, int], None]
 #: At most this many pages per WeasyPrint call (a batch). Each call parses the stylesheet and loads
 #: the fonts again, so pages are laid out in as few calls as there are workers; the cap bounds a
 #: worker's memory (all of a batch's laid-out pages are held at once) and balances the load.
-#: The cache stays per page whatever the batch: every page is written as its own PDF.
+#: The cache stays per page whatever the batch: every page is written as its own PDF. 7: a 56-page calendar
+#: in 8 batches, four per worker on two cores, at some 0.1 s of CPU per batch more than 4 batches of 14.
 DEFAULT_CHUNK_PAGES = 7
 #: Bump when the rendering changes in a way the page HTML does not show.
 _RENDER_VERSION = "7"

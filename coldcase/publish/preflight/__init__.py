@@ -5,7 +5,9 @@
         mark_not_for_print(report.pdf_path)
 
 A print run is tens of thousands of copies, so every check reads the finished PDF itself (with
-pikepdf) rather than trusting the code that wrote it. The checks, by name:
+pikepdf) rather than trusting the code that wrote it (one memo aside: a build hands over the ink it measured of
+each photo as it converted it, by the sha256 of the photo's bytes, the same measurement of the same bytes; see
+`run_preflight`). The checks, by name:
 
 pages        the number of pages and their order match the manifest written next to the PDF
              (`calendar-2027-print.json`). Order is read from the PDF's page labels: each page is
