@@ -34,7 +34,7 @@ from coldcase.publish.manifest import add_job_ticket, build_manifest, chunk_over
 from coldcase.publish.pages import PAPER_SIZES, VARIANTS
 from coldcase.publish.pdfpost import merge_chunks
 from coldcase.publish.render import RestrictedFetcher, allowed_dirs, html_to_pdf
-from coldcase.publish.workers import DEFAULT_CHUNK_PAGES, EarlyPool, has_chunks, render_chunks
+from coldcase.publish.workers import DEFAULT_CHUNK_PAGES, EarlyPool, has_chunks, known_inks, render_chunks
 from coldcase.resources import STATIC_DIR
 
 #: Where Debian's libgs-common installs Ghostscript's US web-offset (SWOP) CMYK profile.
@@ -346,7 +346,8 @@ def _finish(library: Library, edition: Edition, options: BuildOptions, rendered:
     partial.replace(pdf_path)  # the finished name appears only once the file is complete
     result.pdf_path, result.manifest_path, result.pages = pdf_path, manifest_path, len(pages)
     if options.preflight:
-        result.preflight = _run_preflight(pdf_path, manifest_path, result)
+        photos = {job.destination for page in pages for job in page.photos}
+        result.preflight = _run_preflight(pdf_path, manifest_path, result, known_inks(photos))
     add_job_ticket(manifest_path, result.pdf_path, edition, distribution, rendered.profile, result.preflight)
 
 
@@ -376,14 +377,16 @@ def render_naive(library: Library, year: int, out_path: Path, options: BuildOpti
     return Path(out_path)
 
 
-def _run_preflight(pdf_path: Path, manifest_path: Path, result: BuildResult):
-    """Run the preflight checks if that module is installed; mark the PDF not for print on errors."""
+def _run_preflight(pdf_path: Path, manifest_path: Path, result: BuildResult,
+                   inks: dict[str, float | None] | None = None):
+    """Run the preflight checks if that module is installed (with the photos' `inks` measured as they were
+    converted); mark the PDF not for print on errors."""
     try:
         from coldcase.publish import preflight
     except ImportError:
         result.warnings.append("preflight is not available: the PDF was not checked")
         return None
-    report = preflight.run_preflight(pdf_path, manifest_path)
+    report = preflight.run_preflight(pdf_path, manifest_path, known_inks=inks)
     if report.errors:
         marked = preflight.mark_not_for_print(pdf_path)
         if isinstance(marked, (str, Path)):

@@ -30,9 +30,41 @@ def finished_page(pdf_bytes: bytes, cmyk: bool,
         name_font_subsets(pdf)
         for page in pdf.pages:
             add_crop_marks(pdf, page, cut_boxes)
+        _compress_shared_streams(pdf)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, compress_streams=True)
         return out.getvalue()
+
+
+#: Uncompressed streams at least this long are compressed once per process and the result reused: in practice
+#: only the output intent's ICC profile (500 kB for FOGRA39), which every page carries and which took most of
+#: a page's post-processing to compress anew each time.
+SHARED_STREAM_BYTES = 64 * 1024
+_COMPRESSED: dict[str, bytes] = {}
+
+
+def _compress_shared_streams(pdf) -> None:
+    """Flate-compress `pdf`'s large uncompressed streams from a per-process memo of their bytes' sha256.
+
+    zlib at its default level, as pikepdf's save would compress them (the saved bytes are the same); a stream
+    that is already compressed is copied as it is by the save.
+    """
+    import zlib
+
+    import pikepdf
+
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or "/Filter" in obj:
+            continue
+        raw = obj.read_raw_bytes()
+        if len(raw) < SHARED_STREAM_BYTES:
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest not in _COMPRESSED:
+            if len(_COMPRESSED) >= 16:  # a long-running web process: a few profiles, never many
+                _COMPRESSED.clear()
+            _COMPRESSED[digest] = zlib.compress(raw)
+        obj.write(_COMPRESSED[digest], filter=pikepdf.Name.FlateDecode)
 
 
 MM = 72 / 25.4

@@ -118,16 +118,19 @@ def html_to_pdf(html: str, base_url: str, fetcher: RestrictedFetcher, options: P
 
 
 def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: list[PdfOptions],
-                 strict: bool = True) -> list[tuple[bytes, list[dict]]]:
-    """Lay out a document of several pages once and write each page as its own PDF.
+                 strict: bool = True) -> Iterator[tuple[bytes, list[dict], list[dict]]]:
+    """Lay out a document of several pages once and write each page as its own PDF, one after another.
 
     One WeasyPrint layout pass for many pages (the stylesheet is parsed and the fonts are loaded
     once), but one PDF per page, so that each page can be cached on its own. `options` holds one
     `PdfOptions` per page (its identifier). Each page's PDF is the same whichever pages were laid
     out with it: the pages share no counters, and the ICC profiles are written as read (see
-    `_stable_colour_profiles`). Returns (pdf bytes, overflows, stamp slots) per page, the overflows from
+    `_stable_colour_profiles`). Yields (pdf bytes, overflows, stamp slots) per page, the overflows from
     preflight's `layout_overflows` (empty lists when that module is not installed), the slots from
-    `slots.layout_slots` (empty unless the page was laid out for stamped copies); raises like `html_to_pdf`.
+    `slots.layout_slots` (empty unless the page was laid out for stamped copies); raises like `html_to_pdf`,
+    but only once every page was yielded: the caller must keep what it got until the generator is done.
+    A page's layout is let go once its PDF is written, so that a batch's PDFs and its layout are never all
+    held at once.
     """
     from coldcase.publish.slots import layout_slots, without_elements
 
@@ -137,10 +140,12 @@ def render_pages(html: str, base_url: str, fetcher: RestrictedFetcher, options: 
         _stable_colour_profiles(document)
         overflows = _overflows(document)
         slots = without_elements(layout_slots(document))
-        pdfs = [document.copy([page]).write_pdf(pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
-                                                uncompressed_pdf=option.uncompressed)
-                for page, option in zip(document.pages, options, strict=True)]
-    return list(zip(pdfs, overflows, slots, strict=True))
+        for index, option in enumerate(options):
+            pdf = document.copy([document.pages[index]]).write_pdf(
+                pdf_variant=option.pdf_variant, pdf_identifier=option.identifier,
+                uncompressed_pdf=option.uncompressed)
+            document.pages[index] = None  # its boxes are no longer needed
+            yield pdf, overflows[index], slots[index]
 
 
 @contextmanager

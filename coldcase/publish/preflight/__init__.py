@@ -5,7 +5,9 @@
         mark_not_for_print(report.pdf_path)
 
 A print run is tens of thousands of copies, so every check reads the finished PDF itself (with
-pikepdf) rather than trusting the code that wrote it. The checks, by name:
+pikepdf) rather than trusting the code that wrote it (one memo aside: a build hands over the ink it measured of
+each photo as it converted it, by the sha256 of the photo's bytes, the same measurement of the same bytes; see
+`run_preflight`). The checks, by name:
 
 pages        the number of pages and their order match the manifest written next to the PDF
              (`calendar-2027-print.json`). Order is read from the PDF's page labels: each page is
@@ -53,8 +55,11 @@ __all__ = ["CheckResult", "Finding", "PreflightReport", "layout_overflows", "mar
 
 
 def run_preflight(pdf_path: Path | str, manifest_path: Path | str | None = None,
-                  variant: str | None = None) -> PreflightReport:
+                  variant: str | None = None, known_inks: dict[str, float | None] | None = None) -> PreflightReport:
     """Check `pdf_path`; see the module docstring for the checks.
+
+    `known_inks` (from the build, which measures each photo as it converts it) maps the sha256 of a JPEG's
+    bytes to its ink: an image whose stream holds exactly those bytes is not decoded and measured again.
 
     The manifest defaults to the `.json` of the same name next to the PDF. The variant comes from
     `variant`, else the manifest, else the file name (`calendar-2027-screen.pdf`), else print (the
@@ -82,7 +87,7 @@ def run_preflight(pdf_path: Path | str, manifest_path: Path | str | None = None,
         _checks.check_resolution(scans, manifest, variant, checks["resolution"])
         _checks.check_text(pdf, scans, manifest, checks["text"])
         press.check_crop_marks(pdf, scans, variant, checks["crop-marks"], manifest)
-        press.check_ink(scans, variant, checks["ink"])
+        press.check_ink(scans, variant, checks["ink"], known_inks)
         press.check_font_subsets(pdf, checks["font-subsets"])
     _checks.check_size(pdf_path, variant, checks["file-size"])
     press.check_tip_line(pdf_path, manifest, checks["tip-line"])
