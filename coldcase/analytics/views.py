@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from coldcase.analytics import figures as yield_figures
 from coldcase.analytics import filters, memo
-from coldcase.analytics.words import Translator
+from coldcase.analytics.words import N_, Translator
 from coldcase.audit import service as audit
 from coldcase.auth.access import role_required
 from coldcase.auth.models import Role
@@ -38,6 +38,15 @@ def today() -> datetime.date:
 def translator() -> Translator:
     """Says the figures' words in the language of the current request (English outside one)."""
     return Translator(str(get_locale() or "en"), get_translations())
+
+
+def _refused(problems) -> Response:
+    """A download or chart asked for with a filter value that means nothing: said in words (400), never the
+    unfiltered figures under a filter the reader believes was applied."""
+    say = translator()
+    lines = [say(N_("The filter in this address is wrong, so nothing was exported:"))]
+    lines += [f"- {say(problem)}" for problem in problems]
+    return Response("\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 def _figures():
@@ -77,7 +86,9 @@ def chart(name: str):
 
     if name not in SECTIONS:
         abort(404)
-    result, _problems, _ = _figures()
+    result, problems, _ = _figures()
+    if problems:
+        return _refused(problems)
     svg = chart_svg(result[name], translator())
     if svg is None:
         abort(404)
@@ -94,13 +105,15 @@ def export_csv(name: str):
 
     if name not in SECTIONS:
         abort(404)
-    result, _problems, _ = _figures()
+    result, problems, _ = _figures()
+    if problems:
+        return _refused(problems)
     text = table_csv(result[name], result.wanted.describe(), translator())
     audit.record(current_user, audit.EXPORT, f"yield:{name}",
                  {"what": f"yield {name} (CSV)", "filter": result.wanted.as_query()})
     db.session.commit()
     filename = f"yield-{name}{''.join('-' + v for v in result.wanted.as_query().values())}.csv"
-    return Response(text.encode("utf-8"), mimetype="text/csv; charset=utf-8",
+    return Response(text.encode("utf-8"), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{_safe_name(filename)}"'})
 
 
@@ -110,7 +123,9 @@ def report():
     """The PDF yield report of the filtered figures, for management."""
     from coldcase.analytics.report import report_pdf
 
-    result, _problems, library = _figures()
+    result, problems, library = _figures()
+    if problems:
+        return _refused(problems)
     everything = memo.figures_for(filters.YieldFilter(), library, today())
     pdf = report_pdf(result, library, all_editions=everything)
     audit.record(current_user, audit.EXPORT, "yield:report",

@@ -4,7 +4,7 @@ history: hanneke-smits-1975 is featured in week 1, PI Vught received 3,200 copie
 import datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from coldcase.analytics import figures
 from coldcase.analytics.filters import YieldFilter
@@ -164,7 +164,7 @@ def test_csv_for_excel_in_dutch_settings_and_audited(analyst, make_tip, app):
     make_tip(D(2018, 3, 2), edition=2018, outcome="not_usable")
     response = analyst.get("/staff/yield/editions.csv?edition=2018")
     body = response.get_data()
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"  # once: Excel reads the charset
     assert body.startswith(b"\xef\xbb\xbf")
     lines = body.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Edition;Copies printed;Tips;Usable;Usable %")
@@ -172,6 +172,18 @@ def test_csv_for_excel_in_dutch_settings_and_audited(analyst, make_tip, app):
     assert "Filter: edition 2018" in body.decode("utf-8")
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "export"))
     assert event.target == "yield:editions" and event.params["filter"] == {"edition": "2018"}
+
+
+@pytest.mark.parametrize("path", ["/staff/yield/editions.csv", "/staff/yield/report.pdf",
+                                  "/staff/yield/chart/editions.svg"])
+def test_a_download_with_a_wrong_filter_is_refused_in_words_not_exported_unfiltered(analyst, make_tip, path):
+    make_tip(D(2018, 3, 1), edition=2018)
+    response = analyst.get(path + "?since=notadate&channel=zzz")
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "nothing was exported" in text
+    assert "'notadate'" in text and "zzz" in text
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "export")) == 0
 
 
 def test_unknown_csv_is_not_found(analyst):
