@@ -31,7 +31,7 @@ from coldcase.cases.model import Edition, Library
 from coldcase.publish import document, edition_checks
 from coldcase.publish.links import DEFAULT_BASE_URL, case_url, printed_url
 from coldcase.publish.manifest import add_job_ticket, build_manifest, chunk_overflows
-from coldcase.publish.pages import PAPER_SIZES, VARIANTS
+from coldcase.publish.pages import PAPER_SIZES, VARIANTS, Page
 from coldcase.publish.pdfpost import merge_chunks
 from coldcase.publish.render import RestrictedFetcher, allowed_dirs, html_to_pdf
 from coldcase.publish.workers import DEFAULT_CHUNK_PAGES, EarlyPool, has_chunks, known_inks, render_chunks
@@ -218,7 +218,7 @@ def build_copies(library: Library, year: int, options: BuildOptions, codes: list
     workers = max(1, options.workers or os.cpu_count() or 1)
     pool = EarlyPool(workers, start=not has_chunks(options.cache))
     try:
-        rendered = _render(library, edition, options.replace(distribution=None), progress, pool, first.warnings,
+        rendered = lay_out(library, edition, options.replace(distribution=None), progress, pool, first.warnings,
                            stamp_code=widest(codes))
     finally:
         pool.shutdown()
@@ -289,9 +289,11 @@ class _Rendered:
     work: document.Workspace
 
 
-def _render(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
-            pool: EarlyPool, warnings: list[str], stamp_code: str | None = None) -> _Rendered:
-    """Lay out the pages missing from the cache (`stamp_code`: with empty slots for the copies' codes)."""
+def lay_out(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
+            pool: EarlyPool, warnings: list[str], stamp_code: str | None = None,
+            keep: Callable[[Page], bool] | None = None) -> _Rendered:
+    """Lay out the pages missing from the cache (`stamp_code`: with empty slots for the copies' codes; `keep`:
+    only the pages it accepts, as the one-page preview asks)."""
     variant, cache_dir = VARIANTS[options.variant], options.cache
     profile = options.profile_for(edition)
     work = document.Workspace(cache_dir, profile if variant.cmyk else None)
@@ -302,7 +304,7 @@ def _render(library: Library, edition: Edition, options: BuildOptions, progress:
         warnings.append("the output intent is SWOP (US web offset): Dutch printers print on European "
                         "stock; choose print_profile: fogra39 unless the printer asks for SWOP")
     css = document.stylesheet(variant, page_set, work)
-    pages = page_set.pages
+    pages = [page for page in page_set.pages if keep is None or keep(page)]
 
     def html(batch):
         return document.document_html(edition, batch, page_set, variant, work, options.distribution, css)
@@ -316,7 +318,7 @@ def _render(library: Library, edition: Edition, options: BuildOptions, progress:
 
 def _build(library: Library, edition: Edition, options: BuildOptions, progress: Progress | None,
            pool: EarlyPool, result: BuildResult) -> None:
-    rendered = _render(library, edition, options, progress, pool, result.warnings)
+    rendered = lay_out(library, edition, options, progress, pool, result.warnings)
     _finish(library, edition, options, rendered, options.distribution, result)
 
 

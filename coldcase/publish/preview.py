@@ -3,7 +3,7 @@ building the whole calendar.
 
     preview_page(library, 2027, PreviewRequest(case_id="yvonne-bakker-2016"), BuildOptions(variant="print"))
 
-The page is laid out exactly as in the build (the same page set, stylesheet, HTML and render path), in this
+The page is laid out by the build's own stage (`build.lay_out`, kept to that one page), in this
 process, and lands in the build's own render cache: a later build of the edition finds it there and does not
 lay it out again. The preview is that page's PDF (cropped to the trim, no crop marks, not preflighted: it is
 not for print) and, if asked, a PNG at the resolution given (30 dpi shows the page as it reads from two metres).
@@ -20,11 +20,8 @@ from pathlib import Path
 import pikepdf
 
 from coldcase.cases.model import Library
-from coldcase.publish import document
-from coldcase.publish.build import BuildOptions, check_edition, output_name
-from coldcase.publish.pages import VARIANTS
-from coldcase.publish.render import RestrictedFetcher, allowed_dirs
-from coldcase.publish.workers import EarlyPool, render_chunks
+from coldcase.publish.build import BuildOptions, check_edition, lay_out, output_name
+from coldcase.publish.workers import EarlyPool
 
 #: The PNG's resolution when none is asked for: enough to read the body text on a screen.
 DEFAULT_DPI = 100
@@ -102,22 +99,10 @@ def _preview(library: Library, edition, request: PreviewRequest, options: BuildO
         week = request.week
     result.week, result.case_id = week, weeks[week - 1]
 
-    variant = VARIANTS[options.variant]
-    profile = options.profile_for(edition)
-    work = document.Workspace(options.cache, profile if variant.cmyk else None)
-    page_set = document.page_set(library, edition, options.variant, options.size, options.distribution,
-                                 options.base_url, work, naive=False, weeks=(week,))
-    result.warnings = list(page_set.warnings)  # only this week's page was laid out: its warnings are all there are
-    page = next(p for p in page_set.pages if p.kind == "week")
-    css = document.stylesheet(variant, page_set, work)
-
-    def html(batch):
-        return document.document_html(edition, batch, page_set, variant, work, options.distribution, css)
-
-    fetcher = RestrictedFetcher(allowed_dirs(library.root, options.cache), work_dir=options.cache.resolve())
-    # One page: rendered here, never by a pool of workers (starting one costs more than the page).
-    paths, rendered = render_chunks([html([page])], [page], fetcher, variant, work, None, EarlyPool(1, start=False),
-                                    1, html)
+    # One page: laid out here, never by a pool of workers (starting one costs more than the page).
+    laid_out = lay_out(library, edition, options.replace(weeks=(week,)), None, EarlyPool(1, start=False),
+                       result.warnings, keep=lambda page: page.kind == "week")
+    paths, rendered = laid_out.chunk_paths, laid_out.rendered
     result.rendered = bool(rendered)
     options.out_dir.mkdir(parents=True, exist_ok=True)
     name = f"{output_name(edition.year, options.variant, options.distribution)}-week-{week:02d}"
