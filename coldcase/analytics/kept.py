@@ -118,10 +118,7 @@ def _plans(scope: Scope, editions: list[int] | None) -> list[tuple[Plan, list[in
     flipped = [year for year in editions if year != NO_EDITION and _mostly_inside(year, wanted.since, wanted.until)]
     if not flipped:
         return [(whole, editions)]
-    f = YieldTipFact
-    outside = or_(*(condition for condition in (f.day < wanted.since if wanted.since else None,
-                                                f.day > wanted.until if wanted.until else None)
-                    if condition is not None))
+    outside = or_(*(~condition for condition in _days(wanted.since, wanted.until)))  # a fact's day is never NULL
     undated = plan(replace(scope, wanted=replace(wanted, since=None, until=None)))
     plans = [(Plan(cells=undated.cells, minus=(outside, *narrowing)), flipped)]
     rest = [year for year in editions if year not in flipped]
